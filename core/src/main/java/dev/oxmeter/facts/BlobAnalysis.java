@@ -1,0 +1,24 @@
+package dev.oxmeter.facts;
+
+import dev.oxmeter.language.Language;
+
+/**
+ * A per-blob analysis: a pure function of a blob's bytes and language, memoized by
+ * (blob id, analysis name, version) in the store, so it runs once per unique content ever.
+ *
+ * <p>Implementations are stateless and thread-safe. Bump {@link #version()} whenever results can change; only
+ * that analysis's cached facts are then recomputed.
+ */
+public interface BlobAnalysis {
+    /** Stable identifier, lower_snake_case, e.g. {@code rust_safety}. */
+    String name();
+
+    /** Version of the algorithm; part of the cache key. */
+    int version();
+
+    /** Whether this analysis has anything to say about files of {@code language}. */
+    boolean appliesTo(Language language);
+
+    /** Analyses {@code len} bytes of {@code data} from {@code off}; never retains the array. */
+    Metrics analyze(byte[] data, int off, int len);
+}
