@@ -1,0 +1,37 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.report.Format;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options every analysing command shares (mixed in). */
+final class CommonOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: table, json, csv or md (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the result to FILE (atomically) instead of standard output.")
+    Path out;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print what was read and what came from caches (stderr).")
+    boolean verbose;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads for reading blobs "
+            + "(default: the number of cores).")
+    Integer threads;
+
+    Format format() {
+        return Format.parse(format);
+    }
+
+    int threads() {
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1");
+        }
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+}

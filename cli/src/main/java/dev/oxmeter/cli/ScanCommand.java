@@ -1,0 +1,101 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.aggregate.FileRow;
+import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.report.ScanTables;
+import dev.oxmeter.report.Table;
+import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.source.Revision;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code oxmeter scan}: composition of one revision, read from git objects. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Count files, lines, code, comments and blanks per language at one revision (no checkout).")
+final class ScanCommand implements Callable<Integer> {
+    @Mixin
+    RepoOption repo;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ScanRuleOptions rules;
+
+    @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
+            description = "Revision to scan: any git revision (tag, branch, id, X~3, X^{tree}); default ${DEFAULT-VALUE}.")
+    String rev;
+
+    @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "language",
+            description = "language (default), directory[:DEPTH] (depth 1 unless given) or file.")
+    String by;
+
+    @Override
+    public Integer call() {
+        Grouping grouping = Grouping.parse(by);
+        ScanOptions options = rules.toOptions();
+        try (Session s = Session.open(repo, common, options)) {
+            Revision r = s.repo().resolve(rev);
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("repository", s.repo().directory().toString());
+            meta.put("revision", rev);
+            meta.put("commit", r.commit() == null ? null : r.commit().hex());
+            meta.put("tree", r.tree().hex());
+            meta.put("date", r.date() == null ? null : r.date().toString());
+            String title = "oxmeter scan · " + s.repo().name() + " @ " + rev
+                    + (r.commit() == null ? " (tree " + r.tree().abbrev(10) + ")"
+                    : " (" + r.commit().abbrev(10) + ", " + r.date().toString().substring(0, 10) + ")");
+            Table table;
+            if (grouping.kind() == Grouping.Kind.LANGUAGE) {
+                Composition c = s.engine().compose(List.of(r)).get(r);
+                table = ScanTables.byLanguage(title, c, meta);
+            } else {
+                List<FileRow> files = new ArrayList<>();
+                s.engine().files(r, files::add);
+                table = grouping.kind() == Grouping.Kind.FILE ? ScanTables.byFile(title, files, meta)
+                        : ScanTables.byDirectory(title, files, grouping.depth(), meta);
+            }
+            s.finish();
+            Output.emit(s.out(), TableWriter.render(table, common.format()), common.out);
+        }
+        return 0;
+    }
+
+    /** The value of --by. */
+    record Grouping(Kind kind, int depth) {
+        enum Kind { LANGUAGE, DIRECTORY, FILE }
+
+        static Grouping parse(String s) {
+            String v = s.trim();
+            if (v.equals("language")) {
+                return new Grouping(Kind.LANGUAGE, 0);
+            }
+            if (v.equals("file")) {
+                return new Grouping(Kind.FILE, 0);
+            }
+            if (v.equals("directory") || v.equals("dir")) {
+                return new Grouping(Kind.DIRECTORY, 1);
+            }
+            if (v.startsWith("directory:") || v.startsWith("dir:")) {
+                String n = v.substring(v.indexOf(':') + 1);
+                try {
+                    int d = Integer.parseInt(n);
+                    if (d >= 1) {
+                        return new Grouping(Kind.DIRECTORY, d);
+                    }
+                } catch (NumberFormatException e) {
+                    // fall through to the error below
+                }
+                throw new IllegalArgumentException("--by directory:DEPTH needs a depth of at least 1, got '" + n + "'");
+            }
+            throw new IllegalArgumentException("unknown --by '" + s + "' (expected language, directory[:DEPTH] or file)");
+        }
+    }
+}

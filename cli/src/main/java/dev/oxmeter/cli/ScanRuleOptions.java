@@ -1,0 +1,61 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.aggregate.ScanOptions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** Options that decide what is counted (mixed into every command that counts lines). */
+final class ScanRuleOptions {
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Leave paths matching GLOB out of language totals (gitignore-style; repeatable).")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--include-vendored",
+            description = "Count vendored and generated files in their languages instead of the (excluded) row.")
+    boolean includeVendored;
+
+    @Option(names = "--max-blob-size", paramLabel = "SIZE", defaultValue = "16M",
+            description = "Files larger than SIZE (bytes, or with K/M/G) are not loaded: counted as (too large). "
+                    + "Default ${DEFAULT-VALUE}.")
+    String maxBlobSize;
+
+    ScanOptions toOptions() {
+        for (String g : excludes) {
+            try {
+                dev.oxmeter.aggregate.PathGlob.compile(g);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--exclude: " + e.getMessage());
+            }
+        }
+        return new ScanOptions(parseSize(maxBlobSize), excludes, includeVendored);
+    }
+
+    static long parseSize(String s) {
+        String v = s.trim().toUpperCase(Locale.ROOT);
+        long mult = 1;
+        if (v.endsWith("B")) {
+            v = v.substring(0, v.length() - 1);
+        }
+        if (v.endsWith("K")) {
+            mult = 1024;
+        } else if (v.endsWith("M")) {
+            mult = 1024 * 1024;
+        } else if (v.endsWith("G")) {
+            mult = 1024L * 1024 * 1024;
+        }
+        if (mult > 1) {
+            v = v.substring(0, v.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, mult);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException("--max-blob-size: not a positive size: '" + s + "'");
+        }
+    }
+}

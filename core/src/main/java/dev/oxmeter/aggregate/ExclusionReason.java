@@ -1,0 +1,6 @@
+package dev.oxmeter.aggregate;
+
+/** Why a file is left out of language totals (it is then counted in the {@link Rows#EXCLUDED} row). */
+public enum ExclusionReason {
+    NONE, VENDORED, GENERATED, USER
+}

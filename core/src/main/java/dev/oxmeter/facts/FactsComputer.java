@@ -1,0 +1,70 @@
+package dev.oxmeter.facts;
+
+import dev.oxmeter.count.Content;
+import dev.oxmeter.count.LineCounter;
+import dev.oxmeter.count.LineCounts;
+import dev.oxmeter.language.Detection;
+import dev.oxmeter.language.Language;
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.source.BlobContent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Computes a blob's {@link BlobFacts} from its content: settles the language, sniffs binary content, counts
+ * lines, and runs every registered analysis that applies.
+ *
+ * <p>Stateless apart from its immutable configuration; thread-safe. Cost is linear in the blob's size.
+ */
+public final class FactsComputer {
+    private final LanguageCatalog catalog;
+    private final List<BlobAnalysis> analyses;
+
+    public FactsComputer(LanguageCatalog catalog, List<BlobAnalysis> analyses) {
+        this.catalog = catalog;
+        this.analyses = List.copyOf(analyses);
+    }
+
+    public List<BlobAnalysis> analyses() {
+        return analyses;
+    }
+
+    public LanguageCatalog catalog() {
+        return catalog;
+    }
+
+    public BlobFacts compute(Detection detection, BlobContent content) {
+        byte[] data = content.data();
+        int len = content.length();
+        Language language = catalog.resolve(detection, data, len);
+        if (Content.isBinary(data, 0, len)) {
+            return new BlobFacts(language.name(), BlobKind.BINARY, content.size(), LineCounts.ZERO, Map.of());
+        }
+        if (content.truncated()) {
+            return new BlobFacts(language.name(), BlobKind.TOO_LARGE, content.size(), LineCounts.ZERO, Map.of());
+        }
+        LineCounts counts = LineCounter.count(language, data, 0, len);
+        Map<String, Metrics> metrics = new HashMap<>();
+        for (BlobAnalysis a : analyses) {
+            if (a.appliesTo(language)) {
+                metrics.put(a.name(), a.analyze(data, 0, len));
+            }
+        }
+        return new BlobFacts(language.name(), BlobKind.TEXT, content.size(), counts, metrics);
+    }
+
+    /** True when {@code facts} carries results for every analysis that applies to its language. */
+    public boolean isComplete(BlobFacts facts) {
+        if (facts.kind() != BlobKind.TEXT) {
+            return true;
+        }
+        Language language = catalog.byName(facts.language()).orElse(catalog.other());
+        for (BlobAnalysis a : analyses) {
+            if (a.appliesTo(language) && !facts.metrics().containsKey(a.name())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.oxmeter.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Renders {@link Table}s as an aligned text table, JSON, CSV (RFC 4180, header row) or GitHub Markdown.
+ *
+ * <p>Stateless and thread-safe. Returns strings so callers print a result whole or not at all.
+ */
+public final class TableWriter {
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
+
+    private TableWriter() {
+    }
+
+    public static String render(Table t, Format f) {
+        return switch (f) {
+            case TABLE -> text(t);
+            case JSON -> json(List.of(t));
+            case CSV -> csv(t);
+            case MD -> markdown(t);
+        };
+    }
+
+    /** Several tables: text and Markdown one after another, JSON as one array, CSV as one header per table. */
+    public static String render(List<Table> tables, Format f) {
+        if (f == Format.JSON) {
+            return json(tables);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Table t : tables) {
+            if (sb.length() > 0) {
+                sb.append('\n');
+            }
+            sb.append(render(t, f));
+        }
+        return sb.toString();
+    }
+
+    static String cell(Object o) {
+        if (o == null) {
+            return "";
+        }
+        if (o instanceof Double || o instanceof Float) {
+            double d = ((Number) o).doubleValue();
+            return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.2f", d);
+        }
+        return o.toString();
+    }
+
+    private static String display(Object o) {
+        if (o instanceof Long || o instanceof Integer) {
+            return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
+        }
+        return cell(o);
+    }
+
+    private static String text(Table t) {
+        int n = t.columns().size();
+        int[] width = new int[n];
+        boolean[] numeric = new boolean[n];
+        List<List<String>> cells = new ArrayList<>();
+        for (List<Object> r : t.rows()) {
+            cells.add(r.stream().map(TableWriter::display).toList());
+        }
+        List<String> total = t.total() == null ? null : t.total().stream().map(TableWriter::display).toList();
+        for (int c = 0; c < n; c++) {
+            width[c] = t.columns().get(c).length();
+            numeric[c] = true;
+            boolean any = false;
+            for (List<Object> r : t.rows()) {
+                Object o = r.get(c);
+                if (o != null) {
+                    any = true;
+                    numeric[c] &= o instanceof Number;
+                }
+            }
+            numeric[c] &= any;
+        }
+        for (List<String> r : cells) {
+            for (int c = 0; c < n; c++) {
+                width[c] = Math.max(width[c], r.get(c).length());
+            }
+        }
+        if (total != null) {
+            for (int c = 0; c < n; c++) {
+                width[c] = Math.max(width[c], total.get(c).length());
+            }
+        }
+        int lineWidth = 0;
+        for (int w : width) {
+            lineWidth += w + 2;
+        }
+        lineWidth = Math.max(0, lineWidth - 2);
+        String rule = "─".repeat(lineWidth) + "\n";
+        StringBuilder sb = new StringBuilder();
+        if (t.title() != null && !t.title().isEmpty()) {
+            sb.append(t.title()).append('\n');
+        }
+        sb.append(rule);
+        appendRow(sb, t.columns(), width, numeric);
+        sb.append(rule);
+        for (List<String> r : cells) {
+            appendRow(sb, r, width, numeric);
+        }
+        if (total != null) {
+            sb.append(rule);
+            appendRow(sb, total, width, numeric);
+        }
+        sb.append(rule);
+        return sb.toString();
+    }
+
+    private static void appendRow(StringBuilder sb, List<String> r, int[] width, boolean[] numeric) {
+        StringBuilder line = new StringBuilder();
+        for (int c = 0; c < r.size(); c++) {
+            String s = r.get(c);
+            String pad = " ".repeat(Math.max(0, width[c] - s.length()));
+            line.append(numeric[c] ? pad + s : s + pad);
+            if (c < r.size() - 1) {
+                line.append("  ");
+            }
+        }
+        sb.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private static String csv(Table t) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            p.printRecord(t.columns());
+            for (List<Object> r : t.rows()) {
+                p.printRecord(r.stream().map(TableWriter::cell).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static String markdown(Table t) {
+        StringBuilder sb = new StringBuilder();
+        if (t.title() != null && !t.title().isEmpty()) {
+            sb.append("### ").append(md(t.title())).append("\n\n");
+        }
+        int n = t.columns().size();
+        sb.append('|');
+        for (String c : t.columns()) {
+            sb.append(' ').append(md(c)).append(" |");
+        }
+        sb.append("\n|");
+        for (int c = 0; c < n; c++) {
+            boolean numeric = !t.rows().isEmpty() && t.rows().get(0).get(c) instanceof Number;
+            sb.append(numeric ? " ---: |" : " --- |");
+        }
+        sb.append('\n');
+        List<List<Object>> all = new ArrayList<>(t.rows());
+        if (t.total() != null) {
+            all.add(t.total());
+        }
+        for (int i = 0; i < all.size(); i++) {
+            boolean bold = t.total() != null && i == all.size() - 1;
+            sb.append('|');
+            for (Object o : all.get(i)) {
+                String s = md(display(o));
+                sb.append(' ').append(bold && !s.isEmpty() ? "**" + s + "**" : s).append(" |");
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String md(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\n", " ");
+    }
+
+    private static String json(List<Table> tables) {
+        List<Object> docs = new ArrayList<>();
+        for (Table t : tables) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            if (t.title() != null) {
+                doc.put("title", t.title());
+            }
+            doc.putAll(t.meta());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (List<Object> r : t.rows()) {
+                rows.add(object(t.columns(), r));
+            }
+            doc.put("rows", rows);
+            if (t.total() != null) {
+                doc.put("total", object(t.columns(), t.total()));
+            }
+            docs.add(doc);
+        }
+        try {
+            return JSON.writeValueAsString(docs.size() == 1 ? docs.get(0) : docs) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> object(List<String> columns, List<Object> r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            Object o = r.get(c);
+            if (o instanceof Double d && d.isNaN()) {
+                o = null;
+            }
+            m.put(columns.get(c), o);
+        }
+        return m;
+    }
+}

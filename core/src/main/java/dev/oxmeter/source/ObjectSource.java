@@ -1,0 +1,106 @@
+package dev.oxmeter.source;
+
+import dev.oxmeter.OxmeterException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.errors.CorruptObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+
+/**
+ * Reads trees and blobs by id from the object database.
+ *
+ * <p>Not thread-safe (it wraps one JGit {@link ObjectReader}): use one per thread, and close it. Failures to read
+ * an object become an {@link OxmeterException} naming the object.
+ */
+public final class ObjectSource implements AutoCloseable {
+    private final ObjectReader reader;
+    private final CanonicalTreeParser parser = new CanonicalTreeParser();
+
+    ObjectSource(ObjectReader reader) {
+        this.reader = reader;
+    }
+
+    /** The entries of tree {@code id}, in git's order. Cost: one object read. */
+    public List<TreeItem> tree(Oid id) {
+        try {
+            parser.reset(reader, GitRepo.toObjectId(id));
+            List<TreeItem> items = new ArrayList<>();
+            while (!parser.eof()) {
+                items.add(new TreeItem(parser.getEntryPathString(), kind(parser.getEntryRawMode()),
+                        GitRepo.oid(parser.getEntryObjectId())));
+                parser.next();
+            }
+            return items;
+        } catch (MissingObjectException e) {
+            throw new OxmeterException("tree " + id.hex() + " is missing from the repository (corrupt or partial clone?)");
+        } catch (IncorrectObjectTypeException e) {
+            throw new OxmeterException("object " + id.hex() + " is not a tree");
+        } catch (CorruptObjectException e) {
+            throw new OxmeterException("tree " + id.hex() + " is corrupt: " + e.getMessage());
+        } catch (IOException e) {
+            throw new OxmeterException("cannot read tree " + id.hex() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static EntryKind kind(int mode) {
+        int type = mode & FileMode.TYPE_MASK;
+        if (type == FileMode.TYPE_TREE) {
+            return EntryKind.TREE;
+        }
+        if (type == FileMode.TYPE_SYMLINK) {
+            return EntryKind.SYMLINK;
+        }
+        if (type == FileMode.TYPE_GITLINK) {
+            return EntryKind.SUBMODULE;
+        }
+        return (mode & 0100) != 0 ? EntryKind.EXECUTABLE : EntryKind.FILE;
+    }
+
+    /**
+     * Reads blob {@code id}: whole when its size is at most {@code maxBytes}, otherwise only its first
+     * {@code headBytes} (streamed, never inflated whole). The returned array may be shared: do not modify it.
+     */
+    public BlobContent blob(Oid id, long maxBytes, int headBytes) {
+        try {
+            ObjectLoader loader = reader.open(GitRepo.toObjectId(id), Constants.OBJ_BLOB);
+            long size = loader.getSize();
+            if (size <= maxBytes && size <= Integer.MAX_VALUE - 16) {
+                byte[] data = loader.getCachedBytes((int) size);
+                return new BlobContent(data, data.length, size, false);
+            }
+            byte[] head = new byte[(int) Math.min(headBytes, size)];
+            int n = 0;
+            try (InputStream in = loader.openStream()) {
+                while (n < head.length) {
+                    int r = in.read(head, n, head.length - n);
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+            }
+            return new BlobContent(head, n, size, true);
+        } catch (MissingObjectException e) {
+            throw new OxmeterException("blob " + id.hex() + " is missing from the repository (corrupt or partial clone?)");
+        } catch (IncorrectObjectTypeException e) {
+            throw new OxmeterException("object " + id.hex() + " is not a blob");
+        } catch (CorruptObjectException e) {
+            throw new OxmeterException("blob " + id.hex() + " is corrupt: " + e.getMessage());
+        } catch (IOException e) {
+            throw new OxmeterException("cannot read blob " + id.hex() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+    }
+}
