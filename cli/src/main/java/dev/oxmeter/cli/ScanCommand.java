@@ -29,6 +29,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ScanRuleOptions rules;
 
+    @Mixin
+    StoreOptions store;
+
     @Option(names = "--rev", paramLabel = "REV", defaultValue = "HEAD",
             description = "Revision to scan: any git revision (tag, branch, id, X~3, X^{tree}); default ${DEFAULT-VALUE}.")
     String rev;
@@ -41,7 +44,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         Grouping grouping = Grouping.parse(by);
         ScanOptions options = rules.toOptions();
-        try (Session s = Session.open(repo, common, options)) {
+        try (Session s = Session.open(repo, common, store, options)) {
             Revision r = s.repo().resolve(rev);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("repository", s.repo().directory().toString());
@@ -62,7 +65,7 @@ final class ScanCommand implements Callable<Integer> {
                 table = grouping.kind() == Grouping.Kind.FILE ? ScanTables.byFile(title, files, meta)
                         : ScanTables.byDirectory(title, files, grouping.depth(), meta);
             }
-            s.finish();
+            s.finish(null);
             Output.emit(s.out(), TableWriter.render(table, common.format()), common.out);
         }
         return 0;

@@ -3,41 +3,68 @@ package dev.oxmeter.cli;
 import dev.oxmeter.aggregate.CompositionEngine;
 import dev.oxmeter.aggregate.Progress;
 import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.facts.BlobAnalyses;
 import dev.oxmeter.facts.FactsCache;
 import dev.oxmeter.facts.FactsComputer;
 import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.store.FactsStore;
+import dev.oxmeter.store.Store;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.nio.file.Path;
 
-/** What one command run holds open: the repository, the facts cache and the engine. Close it when done. */
+/**
+ * What one command run holds open: the repository, the store (unless --no-store), the facts cache and the
+ * engine. The facts cache is loaded from the store only when something must be computed. Close it when done.
+ */
 final class Session implements AutoCloseable {
     private final GitRepo repo;
+    private final Store store;
+    private final FactsComputer computer;
+    private final FactsCache cache = new FactsCache();
+    private final FactsStore factsStore;
     private final CompositionEngine engine;
     private final CommonOptions common;
+    private final ScanOptions options;
     private final PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
     private final PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     private final long started = System.nanoTime();
+    private boolean factsLoaded;
+    private int factsPreloaded;
 
-    private Session(GitRepo repo, CompositionEngine engine, CommonOptions common) {
+    private Session(GitRepo repo, Store store, CommonOptions common, ScanOptions options) {
         this.repo = repo;
-        this.engine = engine;
+        this.store = store;
         this.common = common;
+        this.options = options;
+        this.computer = new FactsComputer(LanguageCatalog.standard(), BlobAnalyses.all());
+        this.factsStore = store == null ? null : new FactsStore(store, computer);
+        Progress progress = TerminalProgress.create(common.quiet);
+        this.engine = new CompositionEngine(repo, computer, cache, options, common.threads(), progress,
+                added -> {
+                    if (factsStore != null) {
+                        factsStore.save(added);
+                    }
+                });
     }
 
-    static Session open(RepoOption repoOption, CommonOptions common, ScanOptions options) {
+    static Session open(RepoOption repoOption, CommonOptions common, StoreOptions storeOptions, ScanOptions options) {
         common.format();
-        int threads = common.threads();
+        common.threads();
         GitRepo repo = GitRepo.open(repoOption.path());
+        Store store = null;
         try {
-            FactsComputer computer = new FactsComputer(LanguageCatalog.standard(), List.of());
-            FactsCache cache = new FactsCache();
-            Progress progress = TerminalProgress.create(common.quiet);
-            CompositionEngine engine = new CompositionEngine(repo, computer, cache, options, threads, progress,
-                    added -> { });
-            return new Session(repo, engine, common);
+            Path file = storeOptions == null ? null : storeOptions.resolve(repo);
+            if (file != null) {
+                PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+                store = Store.open(file, m -> err.println("oxmeter: " + m));
+            }
+            return new Session(repo, store, common, options);
         } catch (RuntimeException e) {
+            if (store != null) {
+                store.close();
+            }
             repo.close();
             throw e;
         }
@@ -47,7 +74,27 @@ final class Session implements AutoCloseable {
         return repo;
     }
 
+    /** The store, or null with --no-store. */
+    Store store() {
+        return store;
+    }
+
+    ScanOptions options() {
+        return options;
+    }
+
+    FactsComputer computer() {
+        return computer;
+    }
+
+    /** The engine, with the facts cache loaded from the store first. */
     CompositionEngine engine() {
+        if (!factsLoaded) {
+            factsLoaded = true;
+            if (factsStore != null) {
+                factsPreloaded = factsStore.loadInto(cache);
+            }
+        }
         return engine;
     }
 
@@ -55,15 +102,29 @@ final class Session implements AutoCloseable {
         return out;
     }
 
+    PrintWriter err() {
+        return err;
+    }
+
+    /** Prints a one-line notice on stderr. */
+    void notice(String message) {
+        err.println("oxmeter: " + message);
+    }
+
     /** Reports what the run did when --verbose is given. */
-    void finish() {
+    void finish(String extra) {
         if (common.verbose) {
-            err.printf("oxmeter: %s; %.2f s%n", engine.stats(), (System.nanoTime() - started) / 1e9);
+            err.printf("oxmeter: %s%s; %,d facts loaded from %s; %.2f s%n", engine.stats(),
+                    extra == null ? "" : "; " + extra, factsPreloaded,
+                    store == null ? "no store" : store.file().toString(), (System.nanoTime() - started) / 1e9);
         }
     }
 
     @Override
     public void close() {
+        if (store != null) {
+            store.close();
+        }
         repo.close();
     }
 }

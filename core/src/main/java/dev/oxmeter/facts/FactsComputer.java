@@ -26,6 +26,26 @@ public final class FactsComputer {
         this.analyses = List.copyOf(analyses);
     }
 
+    /** Version of the line facts: the counter's version and a digest of the language catalog. */
+    public String linesVersion() {
+        return LINES_VERSION + "/" + catalogDigest();
+    }
+
+    /** Bump when the counter or detection logic changes results. */
+    public static final int LINES_VERSION = 1;
+
+    private static String catalogDigest() {
+        try (java.io.InputStream in = LanguageCatalog.class.getResourceAsStream("languages.json")) {
+            if (in == null) {
+                return "builtin";
+            }
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            return java.util.HexFormat.of().formatHex(md.digest(in.readAllBytes())).substring(0, 12);
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read the language catalog", e);
+        }
+    }
+
     public List<BlobAnalysis> analyses() {
         return analyses;
     }

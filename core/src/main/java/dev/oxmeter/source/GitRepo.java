@@ -183,6 +183,31 @@ public final class GitRepo implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The first-parent history from {@code head} (newest first) as revisions labelled by abbreviated id, with
+     * committer dates. Cost: one commit read per entry.
+     */
+    public List<Revision> firstParentHistory(Revision head) {
+        if (head.commit() == null) {
+            throw new OxmeterException("revision '" + head.label() + "' is a tree, not a commit: it has no history");
+        }
+        List<Revision> out = new ArrayList<>();
+        try (RevWalk rw = new RevWalk(repo)) {
+            rw.setFirstParent(true);
+            rw.markStart(rw.parseCommit(toObjectId(head.commit())));
+            for (RevCommit c : rw) {
+                out.add(new Revision(c.abbreviate(10).name(), oid(c), oid(c.getTree()),
+                        Instant.ofEpochSecond(c.getCommitTime())));
+            }
+        } catch (MissingObjectException e) {
+            throw new OxmeterException("commit " + e.getObjectId().name() + " is missing from the repository "
+                    + "(shallow or corrupt clone?)");
+        } catch (IOException e) {
+            throw new OxmeterException("cannot walk the history of '" + head.label() + "': " + e.getMessage(), e);
+        }
+        return out;
+    }
+
     /** Gives JGit-aware collaborators in this package access to the underlying repository. */
     Repository repository() {
         return repo;

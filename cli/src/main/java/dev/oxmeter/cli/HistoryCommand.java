@@ -1,0 +1,53 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.report.HistoryTables;
+import dev.oxmeter.report.Table;
+import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.source.Revision;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code oxmeter history}: composition at every revision of a timeline, memoized by content. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Composition per language at every release tag or calendar sample, measuring each unique "
+                + "blob once and keeping results in the store.")
+final class HistoryCommand implements Callable<Integer> {
+    @Mixin
+    RepoOption repo;
+
+    @Mixin
+    TimelineOptions timeline;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ScanRuleOptions rules;
+
+    @Mixin
+    StoreOptions store;
+
+    @Override
+    public Integer call() {
+        timeline.validate();
+        try (Session s = Session.open(repo, common, store, rules.toOptions())) {
+            List<Revision> revs = timeline.select(s.repo(), s::notice);
+            long[] served = new long[1];
+            Map<Revision, Composition> history = Compositions.of(s, revs, served);
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("repository", s.repo().directory().toString());
+            String title = "oxmeter history · " + s.repo().name() + " · " + revs.size() + " revisions";
+            Table t = common.format() == dev.oxmeter.report.Format.TABLE || common.format() == dev.oxmeter.report.Format.MD
+                    ? HistoryTables.pivot(title, history, s.computer().catalog(), meta)
+                    : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);
+            s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
+            Output.emit(s.out(), TableWriter.render(t, common.format()), common.out);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.source.GitRepo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import picocli.CommandLine.Option;
+
+/** Where the persistent store lives (mixed in). */
+final class StoreOptions {
+    @Option(names = "--store", paramLabel = "PATH",
+            description = "The DuckDB store file (default: one per repository under $XDG_CACHE_HOME/oxmeter or "
+                    + "~/.cache/oxmeter).")
+    Path store;
+
+    @Option(names = "--no-store", description = "Keep everything in memory: read and write no store.")
+    boolean noStore;
+
+    /** The store file for {@code repo}, or null with --no-store. */
+    Path resolve(GitRepo repo) {
+        if (noStore) {
+            if (store != null) {
+                throw new IllegalArgumentException("--store and --no-store exclude each other");
+            }
+            return null;
+        }
+        if (store != null) {
+            return store;
+        }
+        return defaultFor(repo);
+    }
+
+    static Path defaultFor(GitRepo repo) {
+        String base = System.getenv("XDG_CACHE_HOME");
+        Path dir = base != null && !base.isBlank() ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache");
+        String where = repo.directory().toString();
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(where.getBytes(StandardCharsets.UTF_8));
+            String name = repo.name().replaceAll("[^A-Za-z0-9._-]", "_");
+            return dir.resolve("oxmeter").resolve(name + "-" + HexFormat.of().formatHex(d, 0, 4) + ".duckdb");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.Revision;
+import dev.oxmeter.timeline.Timeline;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import picocli.CommandLine.Option;
+
+/** How a command picks the revisions of its timeline (mixed in). Conflicting choices are rejected up front. */
+final class TimelineOptions {
+    @Option(names = "--tags", paramLabel = "GLOB", description = "Release tags matching GLOB (git tag -l syntax; "
+            + "repeatable). Default when no timeline option is given: every tag, or --every month without tags.")
+    List<String> tags = new ArrayList<>();
+
+    @Option(names = "--exclude-tags", paramLabel = "GLOB", description = "Leave out tags matching GLOB, e.g. '*-rc*'.")
+    List<String> excludeTags = new ArrayList<>();
+
+    @Option(names = "--order", paramLabel = "ORDER", defaultValue = "version",
+            description = "Tag order: version (natural: v6.9 < v6.10) or date. Default ${DEFAULT-VALUE}.")
+    String order;
+
+    @Option(names = "--every", paramLabel = "PERIOD",
+            description = "Sample the last first-parent commit of each week, month, quarter or year.")
+    String every;
+
+    @Option(names = "--branch", paramLabel = "REV", defaultValue = "HEAD",
+            description = "With --every: the branch whose first-parent history is sampled (default ${DEFAULT-VALUE}).")
+    String branch;
+
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "With --every: start date (inclusive, UTC).")
+    String since;
+
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "With --every: end date (inclusive, UTC).")
+    String until;
+
+    @Option(names = "--revs", paramLabel = "A,B,C", split = ",", description = "An explicit list of revisions.")
+    List<String> revs = new ArrayList<>();
+
+    /** Validates the combination; call before opening anything. */
+    void validate() {
+        int modes = (tags.isEmpty() && excludeTags.isEmpty() ? 0 : 1) + (every == null ? 0 : 1) + (revs.isEmpty() ? 0 : 1);
+        if (modes > 1) {
+            throw new IllegalArgumentException("choose one timeline: --tags/--exclude-tags, --every or --revs");
+        }
+        if ((since != null || until != null) && every == null) {
+            throw new IllegalArgumentException("--since and --until go with --every");
+        }
+        if (every != null) {
+            Timeline.Period.parse(every);
+        }
+        order();
+        date(since, "--since");
+        date(until, "--until");
+    }
+
+    Timeline.Order order() {
+        return switch (order.trim().toLowerCase(Locale.ROOT)) {
+            case "version" -> Timeline.Order.VERSION;
+            case "date" -> Timeline.Order.DATE;
+            default -> throw new IllegalArgumentException("unknown --order '" + order + "' (expected version or date)");
+        };
+    }
+
+    private static LocalDate date(String s, String option) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + ": not a date (YYYY-MM-DD): '" + s + "'");
+        }
+    }
+
+    /** The selected revisions, oldest first. */
+    List<Revision> select(GitRepo repo, Consumer<String> warn) {
+        validate();
+        if (!revs.isEmpty()) {
+            return Timeline.explicit(repo, revs);
+        }
+        if (every != null) {
+            return Timeline.every(repo, branch, Timeline.Period.parse(every), date(since, "--since"),
+                    date(until, "--until"));
+        }
+        if (tags.isEmpty() && excludeTags.isEmpty() && repo.tags().isEmpty()) {
+            warn.accept("no tags in the repository: sampling --every month");
+            return Timeline.every(repo, branch, Timeline.Period.MONTH, null, null);
+        }
+        return Timeline.tags(repo, tags, excludeTags, order(), warn);
+    }
+}

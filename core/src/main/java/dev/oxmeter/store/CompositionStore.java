@@ -1,0 +1,110 @@
+package dev.oxmeter.store;
+
+import dev.oxmeter.OxmeterException;
+import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.aggregate.Totals;
+import dev.oxmeter.source.Oid;
+import dev.oxmeter.source.Revision;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Saved compositions of root trees, keyed by (tree, options fingerprint, facts version), and the revisions that
+ * were analysed. A composition is written in one transaction with its revision row, so a killed run never leaves
+ * a partial one. Not thread-safe.
+ */
+public final class CompositionStore {
+    private final Store store;
+    private final String options;
+    private final String factsVersion;
+
+    public CompositionStore(Store store, String optionsFingerprint, String factsVersion) {
+        this.store = store;
+        this.options = optionsFingerprint;
+        this.factsVersion = factsVersion;
+    }
+
+    /** Saved compositions of the given trees (those never saved are absent). */
+    public Map<Oid, Composition> load(Collection<Oid> trees) {
+        Map<Oid, Composition.Builder> out = new HashMap<>();
+        if (trees.isEmpty()) {
+            return Map.of();
+        }
+        try (PreparedStatement ps = store.connection().prepareStatement(
+                "SELECT tree, language, files, lines, code, comment, blank, bytes FROM tree_composition "
+                        + "WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))")) {
+            ps.setString(1, options);
+            ps.setString(2, factsVersion);
+            ps.setArray(3, store.connection().createArrayOf("VARCHAR", trees.stream().map(Oid::hex).distinct()
+                    .toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(Oid.fromHex(rs.getString(1)), t -> new Composition.Builder())
+                            .add(rs.getString(2), new Totals(rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                                    rs.getLong(6), rs.getLong(7), rs.getLong(8)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new OxmeterException("reading saved results of " + store.file() + " failed: "
+                    + Store.firstLine(e.getMessage()), e);
+        }
+        Map<Oid, Composition> result = new HashMap<>();
+        out.forEach((t, b) -> result.put(t, b.build()));
+        return result;
+    }
+
+    /**
+     * Saves the composition of {@code rev}'s tree (if not saved yet) and records {@code rev} as analysed, in one
+     * transaction. {@code category} maps a row name to its category label.
+     */
+    public void save(Revision rev, Composition c, boolean treeKnown, Function<String, String> category) {
+        store.transaction(conn -> {
+            if (!treeKnown) {
+                try (PreparedStatement del = conn.prepareStatement(
+                        "DELETE FROM tree_composition WHERE tree = ? AND options = ? AND facts_version = ?")) {
+                    del.setString(1, rev.tree().hex());
+                    del.setString(2, options);
+                    del.setString(3, factsVersion);
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ins = conn.prepareStatement(
+                        "INSERT INTO tree_composition VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    for (Map.Entry<String, Totals> e : c.rows().entrySet()) {
+                        Totals t = e.getValue();
+                        ins.setString(1, rev.tree().hex());
+                        ins.setString(2, options);
+                        ins.setString(3, factsVersion);
+                        ins.setString(4, e.getKey());
+                        ins.setString(5, category.apply(e.getKey()));
+                        ins.setLong(6, t.files());
+                        ins.setLong(7, t.lines());
+                        ins.setLong(8, t.code());
+                        ins.setLong(9, t.comment());
+                        ins.setLong(10, t.blank());
+                        ins.setLong(11, t.bytes());
+                        ins.addBatch();
+                    }
+                    ins.executeBatch();
+                }
+            }
+            try (PreparedStatement rv = conn.prepareStatement(
+                    "INSERT OR REPLACE INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                rv.setString(1, rev.label());
+                rv.setString(2, rev.commit() == null ? null : rev.commit().hex());
+                rv.setString(3, rev.tree().hex());
+                rv.setTimestamp(4, rev.date() == null ? null : Timestamp.from(rev.date()));
+                rv.setString(5, options);
+                rv.setString(6, factsVersion);
+                rv.setTimestamp(7, Timestamp.from(Instant.now()));
+                rv.executeUpdate();
+            }
+        });
+    }
+}

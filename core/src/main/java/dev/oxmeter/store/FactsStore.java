@@ -1,0 +1,152 @@
+package dev.oxmeter.store;
+
+import dev.oxmeter.OxmeterException;
+import dev.oxmeter.count.LineCounts;
+import dev.oxmeter.facts.BlobAnalysis;
+import dev.oxmeter.facts.BlobFacts;
+import dev.oxmeter.facts.BlobKind;
+import dev.oxmeter.facts.FactsCache;
+import dev.oxmeter.facts.FactsComputer;
+import dev.oxmeter.facts.FactsKey;
+import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.source.Oid;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Loads and saves the blob-facts cache. Facts of one (blob, detection) are complete only when the line facts of the
+ * current version and the metrics of every applicable analysis at its current version are present; anything else
+ * is recomputed. Not thread-safe (one store, one thread).
+ */
+public final class FactsStore {
+    private final Store store;
+    private final FactsComputer computer;
+    private final String linesVersion;
+
+    public FactsStore(Store store, FactsComputer computer) {
+        this.store = store;
+        this.computer = computer;
+        this.linesVersion = computer.linesVersion();
+    }
+
+    /** Loads every complete cached fact into {@code cache}; returns how many. Cost: one scan of the fact tables. */
+    public int loadInto(FactsCache cache) {
+        Map<FactsKey, String[]> lines = new HashMap<>();
+        Map<FactsKey, long[]> counts = new HashMap<>();
+        Map<FactsKey, Map<String, TreeMap<String, Long>>> metrics = new HashMap<>();
+        try {
+            try (PreparedStatement ps = store.connection().prepareStatement(
+                    "SELECT blob, detection, language, kind, bytes, lines, code, comment, blank FROM blob_facts "
+                            + "WHERE lines_version = ?")) {
+                ps.setString(1, linesVersion);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        FactsKey k = new FactsKey(Oid.fromHex(rs.getString(1)), rs.getString(2));
+                        lines.put(k, new String[] {rs.getString(3), rs.getString(4)});
+                        counts.put(k, new long[] {rs.getLong(5), rs.getLong(7), rs.getLong(8), rs.getLong(9)});
+                    }
+                }
+            }
+            if (!computer.analyses().isEmpty()) {
+                StringBuilder where = new StringBuilder();
+                for (BlobAnalysis a : computer.analyses()) {
+                    where.append(where.length() == 0 ? "" : " OR ").append("(analysis = '").append(a.name())
+                            .append("' AND version = ").append(a.version()).append(')');
+                }
+                try (PreparedStatement ps = store.connection().prepareStatement(
+                        "SELECT blob, detection, analysis, metric, value FROM blob_metrics WHERE " + where)) {
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            FactsKey k = new FactsKey(Oid.fromHex(rs.getString(1)), rs.getString(2));
+                            if (!lines.containsKey(k)) {
+                                continue;
+                            }
+                            TreeMap<String, Long> m = metrics.computeIfAbsent(k, x -> new HashMap<>())
+                                    .computeIfAbsent(rs.getString(3), x -> new TreeMap<>());
+                            String metric = rs.getString(4);
+                            if (!metric.isEmpty()) {
+                                m.put(metric, rs.getLong(5));
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new OxmeterException("reading the facts cache of " + store.file() + " failed: "
+                    + Store.firstLine(e.getMessage()), e);
+        }
+        int loaded = 0;
+        for (Map.Entry<FactsKey, String[]> e : lines.entrySet()) {
+            long[] c = counts.get(e.getKey());
+            Map<String, Metrics> ms = new HashMap<>();
+            metrics.getOrDefault(e.getKey(), Map.of()).forEach((a, m) -> ms.put(a, new Metrics(m)));
+            BlobFacts f = new BlobFacts(e.getValue()[0], BlobKind.valueOf(e.getValue()[1]), c[0],
+                    LineCounts.of(c[1], c[2], c[3]), ms);
+            if (computer.isComplete(f)) {
+                cache.preload(e.getKey(), f);
+                loaded++;
+            }
+        }
+        return loaded;
+    }
+
+    /** Saves newly computed facts in one transaction. */
+    public void save(Map<FactsKey, BlobFacts> added) {
+        if (added.isEmpty()) {
+            return;
+        }
+        store.transaction(c -> {
+            DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender facts = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "blob_facts");
+                 DuckDBAppender mets = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "blob_metrics")) {
+                for (Map.Entry<FactsKey, BlobFacts> e : added.entrySet()) {
+                    String blob = e.getKey().blob().hex();
+                    String det = e.getKey().detection();
+                    BlobFacts f = e.getValue();
+                    facts.beginRow();
+                    facts.append(blob);
+                    facts.append(det);
+                    facts.append(linesVersion);
+                    facts.append(f.language());
+                    facts.append(f.kind().name());
+                    facts.append(f.bytes());
+                    facts.append(f.counts().lines());
+                    facts.append(f.counts().code());
+                    facts.append(f.counts().comment());
+                    facts.append(f.counts().blank());
+                    facts.endRow();
+                    for (BlobAnalysis a : computer.analyses()) {
+                        Metrics m = f.metrics().get(a.name());
+                        if (m == null) {
+                            continue;
+                        }
+                        if (m.values().isEmpty()) {
+                            appendMetric(mets, blob, det, a, "", 0);
+                        }
+                        for (Map.Entry<String, Long> v : m.values().entrySet()) {
+                            appendMetric(mets, blob, det, a, v.getKey(), v.getValue());
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    private static void appendMetric(DuckDBAppender app, String blob, String det, BlobAnalysis a, String metric,
+                                     long value) throws SQLException {
+        app.beginRow();
+        app.append(blob);
+        app.append(det);
+        app.append(a.name());
+        app.append(a.version());
+        app.append(metric);
+        app.append(value);
+        app.endRow();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.oxmeter.store;
+
+import java.util.List;
+
+/**
+ * The store's tables (documented for users in {@code docs/store.md}). Statements are idempotent and run at every
+ * open, so adding a table needs no migration; changing one needs {@link Store#SCHEMA_VERSION} bumped.
+ */
+final class Schema {
+    private Schema() {
+    }
+
+    static final List<String> DDL = List.of(
+            // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).
+            """
+            CREATE TABLE IF NOT EXISTS blob_facts(
+              blob VARCHAR NOT NULL, detection VARCHAR NOT NULL, lines_version VARCHAR NOT NULL,
+              language VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+              bytes BIGINT NOT NULL, lines BIGINT NOT NULL, code BIGINT NOT NULL,
+              comment BIGINT NOT NULL, blank BIGINT NOT NULL)""",
+            // Metrics of the registered blob analyses (rust_safety, c_helpers, ...), versioned per analysis.
+            """
+            CREATE TABLE IF NOT EXISTS blob_metrics(
+              blob VARCHAR NOT NULL, detection VARCHAR NOT NULL, analysis VARCHAR NOT NULL,
+              version INTEGER NOT NULL, metric VARCHAR NOT NULL, value BIGINT NOT NULL)""",
+            // Composition of a root tree under given options: what history/scan computed.
+            """
+            CREATE TABLE IF NOT EXISTS tree_composition(
+              tree VARCHAR NOT NULL, options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL,
+              language VARCHAR NOT NULL, category VARCHAR NOT NULL, files BIGINT NOT NULL, lines BIGINT NOT NULL,
+              code BIGINT NOT NULL, comment BIGINT NOT NULL, blank BIGINT NOT NULL, bytes BIGINT NOT NULL)""",
+            // Revisions analysed by history: label (tag name, date bucket or user revision) -> commit and tree.
+            """
+            CREATE TABLE IF NOT EXISTS revisions(
+              label VARCHAR NOT NULL, commit VARCHAR, tree VARCHAR NOT NULL, date TIMESTAMPTZ,
+              options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL, analysed_at TIMESTAMPTZ NOT NULL,
+              PRIMARY KEY(label, options, facts_version))""",
+            """
+            CREATE OR REPLACE VIEW history AS
+              SELECT r.label AS revision, r.commit, r.date, c.language, c.category, c.files, c.lines, c.code,
+                     c.comment, c.blank, c.bytes, r.options
+              FROM revisions r JOIN tree_composition c
+                ON c.tree = r.tree AND c.options = r.options AND c.facts_version = r.facts_version""");
+}

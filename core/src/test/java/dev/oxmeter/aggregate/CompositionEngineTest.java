@@ -1,0 +1,162 @@
+package dev.oxmeter.aggregate;
+
+import static dev.oxmeter.source.TestRepos.snapshot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oxmeter.facts.BlobAnalyses;
+import dev.oxmeter.facts.FactsCache;
+import dev.oxmeter.facts.FactsComputer;
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.Revision;
+import dev.oxmeter.source.TestRepos;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompositionEngineTest {
+    @TempDir
+    Path tmp;
+
+    private static CompositionEngine engine(GitRepo repo, ScanOptions options, FactsCache cache) {
+        return new CompositionEngine(repo, new FactsComputer(LanguageCatalog.standard(), BlobAnalyses.all()), cache,
+                options, 2, Progress.NONE, added -> { });
+    }
+
+    @Test
+    void everyEntryLandsInExactlyOneRowAndTotalsReconcile() throws Exception {
+        byte[] binary = new byte[] {'P', 'N', 'G', 0, 1, 2, 3};
+        byte[] huge = "x\n".repeat(600).getBytes();
+        try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
+            t.commit(snapshot()
+                    .file("main.c", "int main(void)\n{\n\treturn 0;\n}\n")
+                    .file("lib.rs", "fn f() {}\n\nfn g() {}\n")
+                    .file("vendor/dep.c", "int dep;\n")
+                    .file("rust/syn/lib.rs", "pub fn syn() {}\n")
+                    .file("gen/out.c", "int generated;\n")
+                    .file("logo.png", binary)
+                    .file("big.txt", huge)
+                    .file(".gitattributes", "gen/** linguist-generated\n")
+                    .symlink("link.c", "main.c")
+                    .submodule("third/sub"));
+            try (GitRepo repo = GitRepo.open(t.dir())) {
+                Revision head = repo.resolve("HEAD");
+                Composition c = engine(repo, new ScanOptions(1000, List.of(), false), new FactsCache())
+                        .compose(List.of(head)).get(head);
+                assertThat(c.row("C").files()).isEqualTo(1);
+                assertThat(c.row("C").lines()).isEqualTo(4);
+                assertThat(c.row("Rust").files()).isEqualTo(1);
+                assertThat(c.row("Rust").lines()).isEqualTo(3);
+                assertThat(c.row("Rust").blank()).isEqualTo(1);
+                assertThat(c.row(Rows.EXCLUDED).files()).as("vendor/, rust/syn/, linguist-generated").isEqualTo(3);
+                assertThat(c.row(Rows.EXCLUDED).lines()).isEqualTo(3);
+                assertThat(c.row(Rows.BINARY).files()).isEqualTo(1);
+                assertThat(c.row(Rows.BINARY).bytes()).isEqualTo(binary.length);
+                assertThat(c.row(Rows.TOO_LARGE).files()).isEqualTo(1);
+                assertThat(c.row(Rows.TOO_LARGE).bytes()).isEqualTo(huge.length);
+                assertThat(c.row(Rows.SYMLINKS).files()).isEqualTo(1);
+                assertThat(c.row(Rows.SUBMODULES).files()).isEqualTo(1);
+                assertThat(c.total().files()).isEqualTo(10);
+            }
+        }
+    }
+
+    @Test
+    void includeVendoredAndUserExcludes() throws Exception {
+        try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
+            t.commit(snapshot()
+                    .file("src/a.c", "int a;\n")
+                    .file("vendor/dep.c", "int dep;\nint more;\n")
+                    .file("tests/t.c", "int t;\n")
+                    .file("keep/vendor/x.c", "int x;\n")
+                    .file(".gitattributes", "keep/** -linguist-vendored\n"));
+            try (GitRepo repo = GitRepo.open(t.dir())) {
+                Revision head = repo.resolve("HEAD");
+                Composition all = engine(repo, new ScanOptions(1 << 20, List.of(), true), new FactsCache())
+                        .compose(List.of(head)).get(head);
+                assertThat(all.row("C").files()).isEqualTo(4);
+                assertThat(all.row(Rows.EXCLUDED).files()).isZero();
+
+                Composition some = engine(repo, new ScanOptions(1 << 20, List.of("tests/"), false), new FactsCache())
+                        .compose(List.of(head)).get(head);
+                assertThat(some.row("C").files()).as("src/a.c and keep/vendor/x.c (attribute unset)").isEqualTo(2);
+                assertThat(some.row(Rows.EXCLUDED).files()).isEqualTo(2);
+                assertThat(some.row(Rows.EXCLUDED).lines()).isEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void linguistLanguageOverrides() throws Exception {
+        try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
+            t.commit(snapshot()
+                    .file("x.inc", "fn main() {}\n")
+                    .file(".gitattributes", "*.inc linguist-language=Rust\n"));
+            try (GitRepo repo = GitRepo.open(t.dir())) {
+                Revision head = repo.resolve("HEAD");
+                Composition c = engine(repo, ScanOptions.DEFAULTS, new FactsCache()).compose(List.of(head)).get(head);
+                assertThat(c.row("Rust").files()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void historyCostFollowsUniqueContent() throws Exception {
+        try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
+            TestRepos.Snapshot s = snapshot();
+            for (int d = 0; d < 20; d++) {
+                for (int f = 0; f < 10; f++) {
+                    s.file("dir" + d + "/f" + f + ".c", "int v" + d + "_" + f + ";\n");
+                }
+            }
+            t.commit(s);
+            t.lightweightTag("v1");
+            s.file("dir0/f0.c", "int changed;\nint more;\n");
+            t.commit(s);
+            t.lightweightTag("v2");
+            try (GitRepo repo = GitRepo.open(t.dir())) {
+                List<Revision> revs = List.of(repo.resolve("v1"), repo.resolve("v2"));
+                CompositionEngine e = engine(repo, ScanOptions.DEFAULTS, new FactsCache());
+                Map<Revision, Composition> out = e.compose(revs);
+                assertThat(out.get(revs.get(0)).row("C").lines()).isEqualTo(200);
+                assertThat(out.get(revs.get(1)).row("C").lines()).isEqualTo(201);
+                EngineStats st = e.stats();
+                assertThat(st.blobsRead()).as("200 files + 1 changed").isEqualTo(201);
+                assertThat(st.fileEntries()).isEqualTo(400);
+                assertThat(st.subtreesReused()).as("19 unchanged directories in v2").isEqualTo(19);
+            }
+        }
+    }
+
+    @Test
+    void filesListsEveryEntryWithItsRow() throws Exception {
+        try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
+            t.commit(snapshot().file("a/b.c", "x;\n").file("vendor/v.c", "y;\n").symlink("l", "a/b.c"));
+            try (GitRepo repo = GitRepo.open(t.dir())) {
+                List<FileRow> rows = new ArrayList<>();
+                engine(repo, ScanOptions.DEFAULTS, new FactsCache()).files(repo.resolve("HEAD"), rows::add);
+                assertThat(rows).extracting(FileRow::path).containsExactly("a/b.c", "l", "vendor/v.c");
+                assertThat(rows).extracting(FileRow::row).containsExactly("C", Rows.SYMLINKS, Rows.EXCLUDED);
+                assertThat(rows.get(2).exclusion()).isEqualTo(ExclusionReason.VENDORED);
+            }
+        }
+    }
+
+    @Test
+    void pathGlobSemantics() {
+        assertThat(PathGlob.compile("vendor").matches("a/vendor/x.c")).isTrue();
+        assertThat(PathGlob.compile("vendor").matches("vendor")).isTrue();
+        assertThat(PathGlob.compile("vendor").matches("vendored/x.c")).isFalse();
+        assertThat(PathGlob.compile("*.min.js").matches("web/app.min.js")).isTrue();
+        assertThat(PathGlob.compile("rust/syn/").matches("rust/syn/lib.rs")).isTrue();
+        assertThat(PathGlob.compile("rust/syn/").matches("x/rust/syn/lib.rs")).isFalse();
+        assertThat(PathGlob.compile("drivers/*/foo.c").matches("drivers/net/foo.c")).isTrue();
+        assertThat(PathGlob.compile("drivers/*/foo.c").matches("drivers/net/x/foo.c")).isFalse();
+        assertThat(PathGlob.compile("drivers/**/foo.c").matches("drivers/net/x/foo.c")).isTrue();
+        assertThat(PathGlob.compile("drivers/**/foo.c").matches("drivers/foo.c")).isTrue();
+        assertThat(PathGlob.compile("[ab].c").matches("x/a.c")).isTrue();
+    }
+}
