@@ -56,6 +56,54 @@ class TrailersTest {
     }
 
     @Test
+    void bareNamesAndEmailOnlyValues() {
+        String msg = """
+                subject
+
+                Reported-by: syzbot
+                Reported-by: kernel test robot <lkp@intel.com>
+                Reported-by: someone@example.com
+                Tested-by: "Doe, Jane" <jane@example.com>
+                """;
+        assertThat(Trailers.parse(msg)).extracting(Trailer::identity).containsExactly(id("syzbot", ""),
+                id("kernel test robot", "lkp@intel.com"), id("", "someone@example.com"),
+                id("Doe, Jane", "jane@example.com"));
+        assertThat(Trailers.parse(msg).get(0).identity().key()).isEqualTo("name:syzbot");
+    }
+
+    @Test
+    void splitTrailerParagraphsAreAllCollected() {
+        String msg = """
+                subject
+
+                Body text.
+
+                Link: https://bugzilla.kernel.org/show_bug.cgi?id=1
+                Reported-by: R <r@example.com>
+
+                Closes: https://lore.kernel.org/all/x@y/
+
+                Signed-off-by: A <a@example.com>
+                """;
+        assertThat(keys(Trailers.parse(msg))).containsExactly("Link", "Reported-by", "Closes", "Signed-off-by");
+    }
+
+    @Test
+    void paragraphWithoutRecognisedKeyStopsTheUpwardWalk() {
+        String msg = """
+                subject
+
+                Cc: early@example.com
+
+                Example: value
+                Result: value
+
+                Signed-off-by: A <a@example.com>
+                """;
+        assertThat(keys(Trailers.parse(msg))).containsExactly("Signed-off-by");
+    }
+
+    @Test
     void subjectNeverHoldsTrailers() {
         assertThat(Trailers.parse("Fixes: the build")).isEmpty();
         assertThat(Trailers.parse("Signed-off-by: A <a@x>\nSigned-off-by: B <b@x>")).isEmpty();
