@@ -218,8 +218,8 @@ public final class Mailmap {
 
     private static void parseLine(String line, int number, List<Entry> entries, List<Problem> problems) {
         String trimmed = line.strip();
-        // git treats only a '#' in column 1 as a comment; an indented '#' line has no <email> and git skips it
-        // too, so it is not worth a problem report.
+        // git treats only a '#' in column 1 as a comment. An indented '#' line is taken as a comment too: git
+        // skips it unless it contains <...>, and then reads a mapping named "# ...", which nobody means.
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.oxmeter.timeline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -115,7 +116,7 @@ public final class VersionOrder implements Comparator<String> {
                 while (i < len && Character.isLetter(name.charAt(i))) {
                     i++;
                 }
-                String word = name.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+                String word = name.substring(start, i).toLowerCase(Locale.ROOT);
                 int rank = preReleaseRank(word);
                 out.add(rank >= 0 ? new Element(PRE, word, rank) : new Element(WORD, word, 0));
             } else {
