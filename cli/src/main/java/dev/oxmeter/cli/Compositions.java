@@ -30,6 +30,7 @@ final class Compositions {
         }
         Map<Revision, Composition> computed = missing.isEmpty() ? Map.of() : s.engine().compose(missing);
         Map<Revision, Composition> out = new LinkedHashMap<>();
+        List<CompositionStore.Saved> toSave = new ArrayList<>();
         for (Revision r : revs) {
             Composition c = known.get(r.tree());
             boolean fromStore = c != null;
@@ -37,9 +38,10 @@ final class Compositions {
                 c = computed.get(r);
             }
             out.put(r, c);
-            if (saved != null) {
-                saved.save(r, c, fromStore, row -> category(s, row));
-            }
+            toSave.add(new CompositionStore.Saved(r, c, fromStore));
+        }
+        if (saved != null) {
+            saved.save(toSave, row -> category(s, row));
         }
         served[0] = revs.size() - missing.size();
         return out;

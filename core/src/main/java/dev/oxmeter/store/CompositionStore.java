@@ -11,6 +11,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -60,50 +63,61 @@ public final class CompositionStore {
         return result;
     }
 
+    /** One revision's result to save: {@code treeKnown} when its tree's composition is already saved. */
+    public record Saved(Revision revision, Composition composition, boolean treeKnown) {
+    }
+
     /**
-     * Saves the composition of {@code rev}'s tree (if not saved yet) and records {@code rev} as analysed, in one
+     * Saves the compositions of trees not saved yet and records every revision as analysed, all in one
      * transaction. {@code category} maps a row name to its category label.
      */
-    public void save(Revision rev, Composition c, boolean treeKnown, Function<String, String> category) {
+    public void save(List<Saved> results, Function<String, String> category) {
+        if (results.isEmpty()) {
+            return;
+        }
         store.transaction(conn -> {
-            if (!treeKnown) {
-                try (PreparedStatement del = conn.prepareStatement(
-                        "DELETE FROM tree_composition WHERE tree = ? AND options = ? AND facts_version = ?")) {
-                    del.setString(1, rev.tree().hex());
-                    del.setString(2, options);
-                    del.setString(3, factsVersion);
-                    del.executeUpdate();
-                }
-                try (PreparedStatement ins = conn.prepareStatement(
-                        "INSERT INTO tree_composition VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    for (Map.Entry<String, Totals> e : c.rows().entrySet()) {
-                        Totals t = e.getValue();
-                        ins.setString(1, rev.tree().hex());
-                        ins.setString(2, options);
-                        ins.setString(3, factsVersion);
-                        ins.setString(4, e.getKey());
-                        ins.setString(5, category.apply(e.getKey()));
-                        ins.setLong(6, t.files());
-                        ins.setLong(7, t.lines());
-                        ins.setLong(8, t.code());
-                        ins.setLong(9, t.comment());
-                        ins.setLong(10, t.blank());
-                        ins.setLong(11, t.bytes());
-                        ins.addBatch();
+            Set<Oid> written = new HashSet<>();
+            try (PreparedStatement del = conn.prepareStatement(
+                    "DELETE FROM tree_composition WHERE tree = ? AND options = ? AND facts_version = ?");
+                 PreparedStatement ins = conn.prepareStatement(
+                         "INSERT INTO tree_composition VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement rv = conn.prepareStatement(
+                         "INSERT OR REPLACE INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (Saved r : results) {
+                    Revision rev = r.revision();
+                    if (!r.treeKnown() && written.add(rev.tree())) {
+                        del.setString(1, rev.tree().hex());
+                        del.setString(2, options);
+                        del.setString(3, factsVersion);
+                        del.executeUpdate();
+                        for (Map.Entry<String, Totals> e : r.composition().rows().entrySet()) {
+                            Totals t = e.getValue();
+                            ins.setString(1, rev.tree().hex());
+                            ins.setString(2, options);
+                            ins.setString(3, factsVersion);
+                            ins.setString(4, e.getKey());
+                            ins.setString(5, category.apply(e.getKey()));
+                            ins.setLong(6, t.files());
+                            ins.setLong(7, t.lines());
+                            ins.setLong(8, t.code());
+                            ins.setLong(9, t.comment());
+                            ins.setLong(10, t.blank());
+                            ins.setLong(11, t.bytes());
+                            ins.addBatch();
+                        }
                     }
-                    ins.executeBatch();
+                    rv.setString(1, rev.label());
+                    rv.setString(2, rev.commit() == null ? null : rev.commit().hex());
+                    rv.setString(3, rev.tree().hex());
+                    rv.setTimestamp(4, rev.date() == null ? null : Timestamp.from(rev.date()));
+                    rv.setString(5, options);
+                    rv.setString(6, factsVersion);
+                    rv.setTimestamp(7, now);
+                    rv.addBatch();
                 }
-            }
-            try (PreparedStatement rv = conn.prepareStatement(
-                    "INSERT OR REPLACE INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                rv.setString(1, rev.label());
-                rv.setString(2, rev.commit() == null ? null : rev.commit().hex());
-                rv.setString(3, rev.tree().hex());
-                rv.setTimestamp(4, rev.date() == null ? null : Timestamp.from(rev.date()));
-                rv.setString(5, options);
-                rv.setString(6, factsVersion);
-                rv.setTimestamp(7, Timestamp.from(Instant.now()));
-                rv.executeUpdate();
+                ins.executeBatch();
+                rv.executeBatch();
             }
         });
     }
