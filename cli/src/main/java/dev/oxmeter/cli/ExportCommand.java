@@ -21,6 +21,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write every table and view of the store as DIR/NAME.parquet.")
 final class ExportCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "REPO",
             description = "The repository whose store to export (default: the current directory's).")
     Path repoPath;
@@ -68,7 +71,8 @@ final class ExportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new OxmeterException("cannot write to " + dir + ": " + e.getMessage());
         }
-        System.out.println("wrote " + written.size() + " Parquet files to " + dir + ": " + String.join(", ", written));
+        spec.commandLine().getOut().println("wrote " + written.size() + " Parquet files to " + dir + ": " + String.join(", ", written));
+        spec.commandLine().getOut().flush();
         return 0;
     }
 }

@@ -17,6 +17,9 @@ import picocli.CommandLine.Mixin;
         description = "Composition per language at every release tag or calendar sample, measuring each unique "
                 + "blob once and keeping results in the store.")
 final class HistoryCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     RepoOption repo;
 
@@ -35,7 +38,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         timeline.validate();
-        try (Session s = Session.open(repo, common, store, rules.toOptions())) {
+        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
             List<Revision> revs = timeline.select(s.repo(), s::notice);
             long[] served = new long[1];
             Map<Revision, Composition> history = Compositions.of(s, revs, served);

@@ -1,7 +1,9 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +26,13 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the process's standard streams and returns the exit code. */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        CommandLine cl = commandLine();
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        int code = cl.execute(args);
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
     }
 
     /** The configured command line, so tests can set their own writers. */

@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Count files, lines, code, comments and blanks per language at one revision (no checkout).")
 final class ScanCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Mixin
     RepoOption repo;
 
@@ -44,7 +47,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         Grouping grouping = Grouping.parse(by);
         ScanOptions options = rules.toOptions();
-        try (Session s = Session.open(repo, common, store, options)) {
+        try (Session s = Session.open(spec, repo, common, store, options)) {
             Revision r = s.repo().resolve(rev);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("repository", s.repo().directory().toString());

@@ -11,8 +11,8 @@ import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.store.FactsStore;
 import dev.oxmeter.store.Store;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What one command run holds open: the repository, the store (unless --no-store), the facts cache and the
@@ -27,13 +27,15 @@ final class Session implements AutoCloseable {
     private final CompositionEngine engine;
     private final CommonOptions common;
     private final ScanOptions options;
-    private final PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
-    private final PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    private final PrintWriter out;
+    private final PrintWriter err;
     private final long started = System.nanoTime();
     private boolean factsLoaded;
     private int factsPreloaded;
 
-    private Session(GitRepo repo, Store store, CommonOptions common, ScanOptions options) {
+    private Session(GitRepo repo, Store store, CommonOptions common, ScanOptions options, CommandSpec spec) {
+        this.out = spec.commandLine().getOut();
+        this.err = spec.commandLine().getErr();
         this.repo = repo;
         this.store = store;
         this.common = common;
@@ -49,7 +51,8 @@ final class Session implements AutoCloseable {
                 });
     }
 
-    static Session open(RepoOption repoOption, CommonOptions common, StoreOptions storeOptions, ScanOptions options) {
+    static Session open(CommandSpec spec, RepoOption repoOption, CommonOptions common, StoreOptions storeOptions,
+                        ScanOptions options) {
         common.format();
         common.threads();
         GitRepo repo = GitRepo.open(repoOption.path());
@@ -57,10 +60,13 @@ final class Session implements AutoCloseable {
         try {
             Path file = storeOptions == null ? null : storeOptions.resolve(repo);
             if (file != null) {
-                PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-                store = Store.open(file, m -> err.println("oxmeter: " + m));
+                PrintWriter err = spec.commandLine().getErr();
+                store = Store.open(file, m -> {
+                    err.println("oxmeter: " + m);
+                    err.flush();
+                });
             }
-            return new Session(repo, store, common, options);
+            return new Session(repo, store, common, options, spec);
         } catch (RuntimeException e) {
             if (store != null) {
                 store.close();
@@ -109,6 +115,7 @@ final class Session implements AutoCloseable {
     /** Prints a one-line notice on stderr. */
     void notice(String message) {
         err.println("oxmeter: " + message);
+        err.flush();
     }
 
     /** Reports what the run did when --verbose is given. */
@@ -117,6 +124,7 @@ final class Session implements AutoCloseable {
             err.printf("oxmeter: %s%s; %,d facts loaded from %s; %.2f s%n", engine.stats(),
                     extra == null ? "" : "; " + extra, factsPreloaded,
                     store == null ? "no store" : store.file().toString(), (System.nanoTime() - started) / 1e9);
+            err.flush();
         }
     }
 

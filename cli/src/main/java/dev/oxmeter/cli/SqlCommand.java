@@ -25,6 +25,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Run a SQL query (DuckDB dialect) over the store of a repository; see docs/store.md for tables.")
 final class SqlCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "QUERY", description = "The SQL query, e.g. \"SELECT * FROM history\".")
     String query;
 
@@ -53,7 +56,7 @@ final class SqlCommand implements Callable<Integer> {
         try (Store store = Store.open(file, m -> { })) {
             t = run(store, query);
         }
-        Output.emit(new java.io.PrintWriter(System.out, false, java.nio.charset.StandardCharsets.UTF_8),
+        Output.emit(spec.commandLine().getOut(),
                 TableWriter.render(t, common.format()), common.out);
         return 0;
     }

@@ -119,6 +119,7 @@ public final class CompositionStore {
                 ins.executeBatch();
                 rv.executeBatch();
             }
+            CrashPoints.reached("compositions-before-commit");
         });
     }
 }

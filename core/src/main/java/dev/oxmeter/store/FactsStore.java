@@ -135,7 +135,9 @@ public final class FactsStore {
                     }
                 }
             }
+            CrashPoints.reached("facts-before-commit");
         });
+        CrashPoints.reached("facts-after-commit");
     }
 
     private static void appendMetric(DuckDBAppender app, String blob, String det, BlobAnalysis a, String metric,
