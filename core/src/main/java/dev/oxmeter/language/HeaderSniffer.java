@@ -1,5 +1,9 @@
 package dev.oxmeter.language;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * Decides whether a {@code .h} file is C++ from its first bytes: C++ when a token that C never has appears outside
  * comments, strings, preprocessor lines and {@code #if __cplusplus} branches (see docs/counting.md). Stateless;
@@ -18,6 +22,10 @@ final class HeaderSniffer {
         // cppOnly[k]: the current branch at #if depth k is only seen by C++ compilers; flip[k]: #else enters it.
         boolean[] cppOnly = new boolean[MAX_IF_DEPTH];
         boolean[] flip = new boolean[MAX_IF_DEPTH];
+        Set<String> cppMacros = new HashSet<>();
+        // C++ seen only in "#if __cplusplus" branches: a C header that also serves C++ (it has code outside
+        // them), or a C++ header wrapped whole in "#if __cplusplus >= 201103L" (it has not).
+        boolean weak = false, codeOutside = false;
         int depth = 0;
         int skipping = 0; // number of levels whose current branch is C++-only
         boolean lineHasToken = false;
@@ -46,7 +54,7 @@ final class HeaderSniffer {
                 int p = skipBlanks(d, i + 1, end);
                 int q = wordEnd(d, p, end);
                 int lineEnd = skipLine(d, i, end);
-                if (is(d, p, q, "include") && skipping == 0) {
+                if (is(d, p, q, "include")) {
                     int r = skipBlanks(d, q, end);
                     if (r < end && d[r] == '<') {
                         int s = r + 1;
@@ -56,12 +64,23 @@ final class HeaderSniffer {
                             s++;
                         }
                         if (s < end && d[s] == '>' && !dot && s > r + 1) {
-                            return true; // <iostream>, <vector>, <cstdio>
+                            if (skipping == 0) {
+                                return true; // <iostream>, <vector>, <cstdio>
+                            }
+                            weak = true;
                         }
+                    }
+                } else if (is(d, p, q, "define") && skipping > 0) {
+                    // glibc: "#if defined __cplusplus ... # define __CORRECT_ISO_CPP_STRING_H_PROTO" then
+                    // "#ifdef __CORRECT_ISO_CPP_STRING_H_PROTO": the macro stands for __cplusplus.
+                    int r = skipBlanks(d, q, end);
+                    int e = wordEnd(d, r, end);
+                    if (e > r) {
+                        cppMacros.add(new String(d, r, e - r, StandardCharsets.ISO_8859_1));
                     }
                 } else if (is(d, p, q, "if") || is(d, p, q, "ifdef") || is(d, p, q, "ifndef")) {
                     if (depth < MAX_IF_DEPTH) {
-                        int test = cplusplusTest(d, q, lineEnd, is(d, p, q, "ifndef"));
+                        int test = cplusplusTest(d, q, lineEnd, is(d, p, q, "ifndef"), cppMacros);
                         cppOnly[depth] = test > 0;
                         flip[depth] = test != 0;
                         if (cppOnly[depth]) {
@@ -74,7 +93,7 @@ final class HeaderSniffer {
                     if (cppOnly[k]) {
                         skipping--;
                     }
-                    int test = cplusplusTest(d, q, lineEnd, false);
+                    int test = cplusplusTest(d, q, lineEnd, false, cppMacros);
                     cppOnly[k] = test > 0;
                     flip[k] = test != 0;
                     if (cppOnly[k]) {
@@ -111,8 +130,13 @@ final class HeaderSniffer {
             }
             if (isIdentStart(b)) {
                 int q = wordEnd(d, i, end);
-                if (skipping == 0 && cppWord(d, i, q, end, lineHasToken, prevWordStart, prevWordLen)) {
-                    return true;
+                if (cppWord(d, i, q, end, lineHasToken, prevWordStart, prevWordLen)) {
+                    if (skipping == 0) {
+                        return true;
+                    }
+                    weak = true;
+                } else if (skipping == 0) {
+                    codeOutside = true;
                 }
                 prevWordStart = i;
                 prevWordLen = q - i;
@@ -129,7 +153,7 @@ final class HeaderSniffer {
             }
             i++;
         }
-        return false;
+        return weak && !codeOutside;
     }
 
     /** Whether the identifier {@code d[p,q)} starts a C++-only construct. */
@@ -177,32 +201,62 @@ final class HeaderSniffer {
         return false;
     }
 
-    /** +1 when the directive's condition is a positive {@code __cplusplus} test, -1 when negated, 0 otherwise. */
-    private static int cplusplusTest(byte[] d, int from, int to, boolean ifndef) {
-        for (int k = from; k + 11 <= to; k++) {
-            if (d[k] == '_' && is(d, k, k + 11, "__cplusplus") && (k + 11 >= to || !isIdent(d[k + 11]))) {
-                int j = k - 1;
+    /**
+     * How a conditional directive's condition relates to C++: +1 when its branch is C++-only
+     * ({@code #ifdef __cplusplus}, {@code #if X && defined __cplusplus}), -1 when its {@code #else} branch is
+     * ({@code #ifndef __cplusplus}, {@code #if !defined __cplusplus || X}), 0 when neither can be told. Macros
+     * defined only in C++ branches count as {@code __cplusplus}.
+     */
+    private static int cplusplusTest(byte[] d, int from, int to, boolean ifndef, Set<String> cppMacros) {
+        int depth = 0;
+        boolean topOr = false, topAnd = false;
+        int term = 0; // +1 positive, -1 negated top-level __cplusplus term
+        for (int k = from; k < to; k++) {
+            byte c = d[k];
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && k + 1 < to && (c == '|' || c == '&') && d[k + 1] == c) {
+                topOr |= c == '|';
+                topAnd |= c == '&';
+                k++;
+            } else if (isIdentStart(c) && (k == from || !isIdent(d[k - 1]))) {
+                int e = wordEnd(d, k, to);
+                if (term != 0 || !(is(d, k, e, "__cplusplus")
+                        || !cppMacros.isEmpty() && cppMacros.contains(new String(d, k, e - k, StandardCharsets.ISO_8859_1)))) {
+                    k = e - 1;
+                    continue;
+                }
+                int j = k - 1, parens = 0;
                 while (j >= from && (d[j] == ' ' || d[j] == '\t' || d[j] == '(')) {
+                    parens += d[j] == '(' ? 1 : 0;
                     j--;
                 }
+                int own = 0; // parentheses that belong to defined(...)
                 if (j >= from + 6 && is(d, j - 6, j + 1, "defined")) {
+                    own = parens;
                     j -= 7;
-                    while (j >= from && (d[j] == ' ' || d[j] == '\t' || d[j] == '(')) {
+                    while (j >= from && (d[j] == ' ' || d[j] == '\t')) {
                         j--;
                     }
                 }
-                boolean negated = ifndef || j >= from && d[j] == '!';
-                // "#if __cplusplus && ..." or "#if defined(__cplusplus) || ..." mixes conditions: only a plain
-                // test is trusted to mark a C++-only branch.
-                for (int r = from; r < to; r++) {
-                    if ((d[r] == '&' || d[r] == '|') && r + 1 < to && d[r + 1] == d[r]) {
-                        return 0;
-                    }
+                if (depth - own == 0) {
+                    term = ifndef || j >= from && d[j] == '!' ? -1 : 1;
                 }
-                return negated ? -1 : 1;
+                k = e - 1;
             }
         }
-        return 0;
+        if (term == 0 || topOr && topAnd) {
+            return 0;
+        }
+        if (topAnd) {
+            return term > 0 ? 1 : 0;
+        }
+        if (topOr) {
+            return term < 0 ? -1 : 0;
+        }
+        return term;
     }
 
     private static int skipLine(byte[] d, int i, int end) {
