@@ -4,19 +4,28 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One language of the catalog: its name, category and the lexical syntax the line counter needs.
+ * One language of the catalog: its name, category, the names it is known by and the lexical {@link Syntax} the
+ * line counter needs.
  *
- * <p>Immutable; identity is the {@link #name()}. Instances come from {@link LanguageCatalog}.
+ * <p>Immutable and thread-safe; identity is the {@link #name()}. Instances normally come from
+ * {@link LanguageCatalog}.
  */
 public final class Language {
     private final String name;
     private final Category category;
-    private final List<String> lineComments;
+    private final List<String> aliases;
+    private final Syntax syntax;
 
-    public Language(String name, Category category, List<String> lineComments) {
+    public Language(String name, Category category, List<String> aliases, Syntax syntax) {
         this.name = Objects.requireNonNull(name, "name");
         this.category = Objects.requireNonNull(category, "category");
-        this.lineComments = List.copyOf(lineComments);
+        this.aliases = List.copyOf(aliases);
+        this.syntax = Objects.requireNonNull(syntax, "syntax");
+    }
+
+    /** A language whose only syntax is the given line comment markers (convenient in tests). */
+    public Language(String name, Category category, List<String> lineComments) {
+        this(name, category, List.of(), new Syntax.Builder().lineComments(lineComments).build());
     }
 
     public String name() {
@@ -27,8 +36,18 @@ public final class Language {
         return category;
     }
 
+    /** Other names {@link LanguageCatalog#byName(String)} accepts, lower case. */
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    public Syntax syntax() {
+        return syntax;
+    }
+
+    /** Shorthand for {@code syntax().lineComments()}. */
     public List<String> lineComments() {
-        return lineComments;
+        return syntax.lineComments();
     }
 
     @Override

@@ -1,37 +1,123 @@
 package dev.oxmeter.language;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The language catalog: loaded once from {@code languages.json}, then pure lookups.
+ * The language catalog: loaded once from {@code languages.json}, then pure lookups by file name, name or alias,
+ * and content-based resolution of {@code .h} headers and shebang scripts.
  *
- * <p>Thread-safe (immutable after construction).
+ * <p>Thread-safe (immutable after construction). {@link #detect(String)} costs a few hash lookups;
+ * {@link #resolve(Detection, byte[], int)} is linear in at most 64 KiB of content.
  */
 public final class LanguageCatalog {
-    private static final LanguageCatalog STANDARD = new LanguageCatalog(List.of(
-            new Language("C", Category.PROGRAMMING, List.of()),
-            new Language("C Header", Category.PROGRAMMING, List.of()),
-            new Language("Rust", Category.PROGRAMMING, List.of("//")),
-            new Language("Text", Category.PROSE, List.of()),
-            new Language("Other", Category.OTHER, List.of())));
+    /** The resource the standard catalog is read from. */
+    public static final String RESOURCE = "/dev/oxmeter/language/languages.json";
+    private static final String OTHER = "Other";
 
     private final List<Language> languages;
-    private final Map<String, Language> byLowerName;
+    private final Map<String, Language> byLowerName = new HashMap<>();
+    private final Map<String, Detection> byFileName = new HashMap<>();
+    private final List<Map.Entry<String, Detection>> byFilePrefix = new ArrayList<>();
+    private final Map<String, Detection> byExtension = new HashMap<>();
+    private final Map<String, Detection> byLowerExtension = new HashMap<>();
+    private final Map<String, Language> byInterpreter = new HashMap<>();
+    private final Language other;
+    private final Language cHeader;
+    private final Language cppHeader;
 
-    private LanguageCatalog(List<Language> languages) {
-        this.languages = List.copyOf(languages);
-        this.byLowerName = languages.stream()
-                .collect(Collectors.toMap(l -> l.name().toLowerCase(Locale.ROOT), Function.identity()));
+    private LanguageCatalog(CatalogDef def) {
+        Map<String, LanguageDef> defs = new LinkedHashMap<>();
+        List<Language> list = new ArrayList<>();
+        for (LanguageDef ld : def.languages()) {
+            if (defs.putIfAbsent(ld.name(), ld) != null) {
+                throw new IllegalStateException("duplicate language " + ld.name());
+            }
+            LanguageDef base = ld.like() == null ? null : defs.get(ld.like());
+            if (ld.like() != null && base == null) {
+                throw new IllegalStateException(ld.name() + ": 'like' names unknown or later language " + ld.like());
+            }
+            if (base != null) {
+                ld = ld.inherit(base);
+                defs.put(ld.name(), ld);
+            }
+            Language lang = new Language(ld.name(), category(ld), lower(ld.aliases()), ld.syntax());
+            list.add(lang);
+            register(byLowerName, ld.name().toLowerCase(Locale.ROOT), lang, "name");
+            for (String a : lang.aliases()) {
+                if (!a.equals(ld.name().toLowerCase(Locale.ROOT))) {
+                    register(byLowerName, a, lang, "alias");
+                }
+            }
+            Detection det = Detection.of(lang);
+            for (String f : nn(ld.fileNames())) {
+                if (f.endsWith("*")) {
+                    byFilePrefix.add(Map.entry(f.substring(0, f.length() - 1), det));
+                } else {
+                    register(byFileName, f, det, "file name");
+                }
+            }
+            for (String e : nn(ld.extensions())) {
+                register(byExtension, e, det, "extension");
+                byLowerExtension.putIfAbsent(e.toLowerCase(Locale.ROOT), det);
+            }
+            for (String s : nn(ld.shebangs())) {
+                register(byInterpreter, s, lang, "shebang");
+            }
+        }
+        for (Map.Entry<String, String> e : nnMap(def.ambiguousExtensions()).entrySet()) {
+            Detection det = Detection.contentDependent(e.getValue());
+            byExtension.put(e.getKey(), det);
+            byLowerExtension.put(e.getKey().toLowerCase(Locale.ROOT), det);
+        }
+        // Longest prefix first so that "Makefile.am" prefers the most specific pattern.
+        byFilePrefix.sort((a, b) -> b.getKey().length() - a.getKey().length());
+        this.languages = List.copyOf(list);
+        this.other = required(OTHER);
+        this.cHeader = required("C Header");
+        this.cppHeader = required("C++ Header");
+        if (other.category() != Category.OTHER) {
+            throw new IllegalStateException("Other must have category other");
+        }
     }
 
-    /** The built-in catalog. */
+    private static final class Holder {
+        static final LanguageCatalog STANDARD = load();
+
+        private static LanguageCatalog load() {
+            try (InputStream in = LanguageCatalog.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing resource " + RESOURCE);
+                }
+                return fromJson(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The built-in catalog, read from {@link #RESOURCE} on first use. */
     public static LanguageCatalog standard() {
-        return STANDARD;
+        return Holder.STANDARD;
+    }
+
+    /** Reads a catalog in the {@code languages.json} format; fails on unknown fields, duplicates or bad references. */
+    public static LanguageCatalog fromJson(InputStream json) throws IOException {
+        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return new LanguageCatalog(mapper.readValue(json, CatalogDef.class));
     }
 
     public List<Language> languages() {
@@ -45,28 +131,197 @@ public final class LanguageCatalog {
 
     /** The bucket for files no rule recognises. */
     public Language other() {
-        return byLowerName.get("other");
+        return other;
     }
 
-    /** Classifies a file by its name (the last path component); never null. */
+    /**
+     * Classifies a file by its name (the last path component); never null. Order: exact file name, file name
+     * pattern ({@code Kconfig.*}), extension (exact case, then lower case), then extension-less names become
+     * {@link Detection#SCRIPT} (a shebang may tell) and anything else {@link #other()}.
+     */
     public Detection detect(String fileName) {
-        if (fileName.endsWith(".rs")) {
-            return Detection.of(byLowerName.get("rust"));
+        Detection d = byFileName.get(fileName);
+        if (d != null) {
+            return d;
         }
-        if (fileName.endsWith(".c")) {
-            return Detection.of(byLowerName.get("c"));
+        for (Map.Entry<String, Detection> e : byFilePrefix) {
+            if (fileName.startsWith(e.getKey())) {
+                return d = e.getValue();
+            }
         }
-        if (fileName.endsWith(".h")) {
-            return new Detection("?h", null);
+        int dot = fileName.lastIndexOf('.');
+        if (dot > 0 && dot < fileName.length() - 1) {
+            String ext = fileName.substring(dot + 1);
+            d = byExtension.get(ext);
+            if (d == null) {
+                d = byLowerExtension.get(ext.toLowerCase(Locale.ROOT));
+            }
+            return d != null ? d : Detection.of(other);
         }
-        return Detection.of(other());
+        return dot < 0 ? Detection.contentDependent(Detection.SCRIPT) : Detection.of(other);
     }
 
-    /** Settles a content-dependent detection from the first {@code len} bytes of the file; never null. */
+    /**
+     * Settles a content-dependent detection from the first {@code len} bytes of the file ({@code len} may be less
+     * than the file; 64 KiB is plenty); never null, {@link #other()} when content does not tell.
+     */
     public Language resolve(Detection detection, byte[] head, int len) {
         if (detection.definite() != null) {
             return detection.definite();
         }
-        return byLowerName.get("c header");
+        int n = Math.max(0, Math.min(len, head.length));
+        return switch (detection.key()) {
+            case Detection.HEADER -> HeaderSniffer.isCpp(head, n) ? cppHeader : cHeader;
+            case Detection.SCRIPT -> shebang(head, n).orElse(other);
+            default -> other;
+        };
+    }
+
+    /** Convenience: {@code resolve(detect(fileName), head, len)}. */
+    public Language languageOf(String fileName, byte[] head, int len) {
+        return resolve(detect(fileName), head, len);
+    }
+
+    /**
+     * The language named by a {@code #!} line, if any: {@code #!/bin/sh}, {@code #!/usr/bin/env -S python3 -u},
+     * {@code #!/usr/bin/perl -w}. Version suffixes ({@code python3.11}) are ignored.
+     */
+    public Optional<Language> shebang(byte[] head, int len) {
+        if (len < 3 || head[0] != '#' || head[1] != '!') {
+            return Optional.empty();
+        }
+        int e = 2;
+        while (e < len && e < 256 && head[e] != '\n') {
+            e++;
+        }
+        String[] words = new String(head, 2, e - 2, StandardCharsets.ISO_8859_1).trim().split("[ \t\r]+");
+        int k = 0;
+        if (k < words.length && basename(words[k]).equals("env")) {
+            k++;
+            while (k < words.length && (words[k].startsWith("-") || words[k].contains("="))) {
+                if (words[k].equals("-u") || words[k].equals("--unset")) {
+                    k++; // its argument
+                }
+                if (words[k].startsWith("-S") && words[k].length() > 2) {
+                    words[k] = words[k].substring(2); // -Sbash
+                    break;
+                }
+                k++;
+            }
+        }
+        if (k >= words.length || words[k].isEmpty()) {
+            return Optional.empty();
+        }
+        String interpreter = basename(words[k]);
+        Language l = byInterpreter.get(interpreter);
+        if (l == null) {
+            l = byInterpreter.get(interpreter.replaceFirst("[0-9.]+$", ""));
+        }
+        return Optional.ofNullable(l);
+    }
+
+    private static String basename(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private Language required(String name) {
+        Language l = byLowerName.get(name.toLowerCase(Locale.ROOT));
+        if (l == null) {
+            throw new IllegalStateException("catalog lacks " + name);
+        }
+        return l;
+    }
+
+    private static Category category(LanguageDef ld) {
+        try {
+            return Category.valueOf(Objects.requireNonNull(ld.category(), "category").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(ld.name() + ": unknown category " + ld.category(), e);
+        }
+    }
+
+    private static <V> void register(Map<String, V> map, String key, V value, String what) {
+        V old = map.putIfAbsent(key, value);
+        if (old != null && !old.equals(value)) {
+            throw new IllegalStateException("duplicate " + what + " '" + key + "': " + old + " and " + value);
+        }
+    }
+
+    private static List<String> lower(List<String> l) {
+        return nn(l).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static <T> List<T> nn(List<T> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static <K, V> Map<K, V> nnMap(Map<K, V> m) {
+        return m == null ? Map.of() : m;
+    }
+
+    // ---- JSON shape of languages.json ----
+
+    @JsonIgnoreProperties({"_comment"})
+    record CatalogDef(Map<String, String> ambiguousExtensions, List<LanguageDef> languages) {
+    }
+
+    record BlockDef(String open, String close, Boolean lineStart) {
+    }
+
+    record QuoteDef(String open, String close, String escape, Boolean multiline, Boolean doc) {
+    }
+
+    record LanguageDef(String name, String category, String like, List<String> aliases, List<String> extensions,
+                       List<String> fileNames, List<String> shebangs, List<String> lineComments,
+                       List<String> lineStartComments, List<BlockDef> blockComments, Boolean nested,
+                       List<QuoteDef> strings, String chars, String rawStrings, String longBracketComment,
+                       Boolean longBracketStrings, Boolean escapeInCode, Boolean commentContinuation,
+                       Boolean commentAfterSpace, Boolean preprocessorIsCode, List<String> docComments) {
+
+        /** This definition with syntax fields it leaves out taken from {@code base}. */
+        LanguageDef inherit(LanguageDef base) {
+            return new LanguageDef(name, category, like, aliases, extensions, fileNames, shebangs,
+                    or(lineComments, base.lineComments), or(lineStartComments, base.lineStartComments),
+                    or(blockComments, base.blockComments), or(nested, base.nested), or(strings, base.strings),
+                    or(chars, base.chars), or(rawStrings, base.rawStrings),
+                    or(longBracketComment, base.longBracketComment), or(longBracketStrings, base.longBracketStrings),
+                    or(escapeInCode, base.escapeInCode), or(commentContinuation, base.commentContinuation),
+                    or(commentAfterSpace, base.commentAfterSpace), or(preprocessorIsCode, base.preprocessorIsCode),
+                    or(docComments, base.docComments));
+        }
+
+        private static <T> T or(T a, T b) {
+            return a != null ? a : b;
+        }
+
+        Syntax syntax() {
+            try {
+                return new Syntax.Builder()
+                        .lineComments(nn(lineComments))
+                        .lineStartComments(nn(lineStartComments))
+                        .blockComments(nn(blockComments).stream()
+                                .map(b -> new Syntax.Block(b.open(), b.close(), Boolean.TRUE.equals(b.lineStart())))
+                                .toList())
+                        .nested(Boolean.TRUE.equals(nested))
+                        .strings(nn(strings).stream()
+                                .map(q -> new Syntax.Quote(q.open(), q.close() != null ? q.close() : q.open(),
+                                        q.escape(), Boolean.TRUE.equals(q.multiline()), Boolean.TRUE.equals(q.doc())))
+                                .toList())
+                        .chars(chars == null ? Syntax.CharLiterals.NONE
+                                : Syntax.CharLiterals.valueOf(chars.toUpperCase(Locale.ROOT)))
+                        .rawStrings(rawStrings == null ? Syntax.RawStrings.NONE
+                                : Syntax.RawStrings.valueOf(rawStrings.toUpperCase(Locale.ROOT)))
+                        .longBracketComment(longBracketComment)
+                        .longBracketStrings(Boolean.TRUE.equals(longBracketStrings))
+                        .escapeInCode(Boolean.TRUE.equals(escapeInCode))
+                        .commentContinuation(Boolean.TRUE.equals(commentContinuation))
+                        .commentAfterSpace(Boolean.TRUE.equals(commentAfterSpace))
+                        .preprocessorIsCode(Boolean.TRUE.equals(preprocessorIsCode))
+                        .docComments(nn(docComments))
+                        .build();
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalStateException(name + ": bad syntax definition: " + e.getMessage(), e);
+            }
+        }
     }
 }
