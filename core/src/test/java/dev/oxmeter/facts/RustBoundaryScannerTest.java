@@ -83,7 +83,7 @@ class RustBoundaryScannerTest {
             src = in.readAllBytes();
         }
         RustBoundaryReport r = RustBoundaryScanner.scan(src, 0, src.length);
-        // bindings:: on lines 16, 25, 32, 38, 45, 63, 69, 72, 79 (line 8's `use crate::{bindings, …}` has no ::);
+        // bindings:: on lines 16, 25, 32, 38, 45, 63, 69, 74, 79 (line 8's `use crate::{bindings, …}` has no ::);
         // one unsafe extern "C" block, one extern "C" fn, one #[no_mangle]
         assertThat(r).isEqualTo(new RustBoundaryReport(9, 1, 1, 1));
     }
