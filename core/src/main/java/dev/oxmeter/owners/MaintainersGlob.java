@@ -96,7 +96,12 @@ final class MaintainersGlob {
     }
 
     boolean matches(String path) {
-        if (!subtree && count(path, '/') != slashes) {
+        return matches(path, count(path, '/'));
+    }
+
+    /** {@link #matches(String)} with the path's number of slashes already counted. */
+    boolean matches(String path, int pathSlashes) {
+        if (!subtree && pathSlashes != slashes) {
             return false;
         }
         return matchesPrefix(path);
