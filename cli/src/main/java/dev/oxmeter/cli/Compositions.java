@@ -20,7 +20,7 @@ final class Compositions {
     /** The compositions of {@code revs}, in order; {@code served} receives how many came from the store. */
     static Map<Revision, Composition> of(Session s, List<Revision> revs, long[] served) {
         CompositionStore saved = s.store() == null ? null
-                : new CompositionStore(s.store(), s.options().fingerprint(), s.computer().linesVersion());
+                : new CompositionStore(s.store(), s.options().fingerprint(), s.computer().compositionVersion());
         Map<Oid, Composition> known = saved == null ? Map.of() : saved.load(revs.stream().map(Revision::tree).toList());
         List<Revision> missing = new ArrayList<>();
         for (Revision r : revs) {

@@ -6,13 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Totals per row (a language name or one of {@link Rows}) for one tree. Immutable; rows with nothing are absent.
+ * Totals per row (a language name or one of {@link Rows}) for one tree, and the sums of every blob analysis metric
+ * over the files counted in language rows (keyed {@code analysis.metric}, e.g. {@code rust_safety.unsafe_blocks}).
+ * Immutable; rows and metrics with nothing are absent.
  */
-public record Composition(Map<String, Totals> rows) {
-    public static final Composition EMPTY = new Composition(Map.of());
+public record Composition(Map<String, Totals> rows, Map<String, Long> metrics) {
+    public static final Composition EMPTY = new Composition(Map.of(), Map.of());
 
     public Composition {
         rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
+        metrics = Collections.unmodifiableMap(new java.util.TreeMap<>(metrics));
+    }
+
+    public Composition(Map<String, Totals> rows) {
+        this(rows, Map.of());
+    }
+
+    /** The sum of {@code analysis.metric}, 0 when absent. */
+    public long metric(String key) {
+        return metrics.getOrDefault(key, 0L);
     }
 
     public Totals row(String name) {
@@ -31,19 +43,28 @@ public record Composition(Map<String, Totals> rows) {
     /** Accumulates rows; not thread-safe. */
     public static final class Builder {
         private final Map<String, Totals> rows = new HashMap<>();
+        private final Map<String, Long> metrics = new HashMap<>();
 
         public Builder add(String row, Totals t) {
             rows.merge(row, t, Totals::plus);
             return this;
         }
 
+        public Builder metric(String key, long value) {
+            if (value != 0) {
+                metrics.merge(key, value, Long::sum);
+            }
+            return this;
+        }
+
         public Builder addAll(Composition c) {
             c.rows().forEach(this::add);
+            c.metrics().forEach(this::metric);
             return this;
         }
 
         public Composition build() {
-            return rows.isEmpty() ? EMPTY : new Composition(rows);
+            return rows.isEmpty() && metrics.isEmpty() ? EMPTY : new Composition(rows, metrics);
         }
     }
 }

@@ -304,6 +304,10 @@ public final class CompositionEngine {
                 default -> {
                     FileRow row = fileRow(prefix, item, here);
                     b.add(row.row(), Totals.ofFile(row.facts().counts(), row.facts().bytes()));
+                    if (Rows.isLanguage(row.row())) {
+                        row.facts().metrics().forEach((analysis, m) ->
+                                m.values().forEach((k, v) -> b.metric(analysis + "." + k, v)));
+                    }
                 }
             }
         }

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class FactsComputer {
     private final LanguageCatalog catalog;
     private final List<BlobAnalysis> analyses;
+    private final String linesVersion = LINES_VERSION + "/" + catalogDigest();
 
     public FactsComputer(LanguageCatalog catalog, List<BlobAnalysis> analyses) {
         this.catalog = catalog;
@@ -28,7 +29,19 @@ public final class FactsComputer {
 
     /** Version of the line facts: the counter's version and a digest of the language catalog. */
     public String linesVersion() {
-        return LINES_VERSION + "/" + catalogDigest();
+        return linesVersion;
+    }
+
+    /**
+     * Version of everything a composition depends on: the line facts and every registered analysis. Saved
+     * compositions under another version are not reused (their blob facts mostly are).
+     */
+    public String compositionVersion() {
+        StringBuilder sb = new StringBuilder(linesVersion());
+        for (BlobAnalysis a : analyses) {
+            sb.append(';').append(a.name()).append('=').append(a.version());
+        }
+        return sb.toString();
     }
 
     /** Bump when the counter or detection logic changes results. */

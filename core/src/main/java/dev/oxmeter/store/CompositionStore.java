@@ -54,6 +54,22 @@ public final class CompositionStore {
                                     rs.getLong(6), rs.getLong(7), rs.getLong(8)));
                 }
             }
+            try (PreparedStatement ms = store.connection().prepareStatement(
+                    "SELECT tree, metric, value FROM tree_metrics WHERE options = ? AND facts_version = ? "
+                            + "AND tree IN (SELECT unnest(?::VARCHAR[]))")) {
+                ms.setString(1, options);
+                ms.setString(2, factsVersion);
+                ms.setArray(3, store.connection().createArrayOf("VARCHAR", trees.stream().map(Oid::hex).distinct()
+                        .toArray()));
+                try (ResultSet rs = ms.executeQuery()) {
+                    while (rs.next()) {
+                        Composition.Builder b = out.get(Oid.fromHex(rs.getString(1)));
+                        if (b != null) {
+                            b.metric(rs.getString(2), rs.getLong(3));
+                        }
+                    }
+                }
+            }
         } catch (SQLException e) {
             throw new OxmeterException("reading saved results of " + store.file() + " failed: "
                     + Store.firstLine(e.getMessage()), e);
@@ -81,6 +97,9 @@ public final class CompositionStore {
                     "DELETE FROM tree_composition WHERE tree = ? AND options = ? AND facts_version = ?");
                  PreparedStatement ins = conn.prepareStatement(
                          "INSERT INTO tree_composition VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement delm = conn.prepareStatement(
+                         "DELETE FROM tree_metrics WHERE tree = ? AND options = ? AND facts_version = ?");
+                 PreparedStatement insm = conn.prepareStatement("INSERT INTO tree_metrics VALUES (?, ?, ?, ?, ?)");
                  PreparedStatement rv = conn.prepareStatement(
                          "INSERT OR REPLACE INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 Timestamp now = Timestamp.from(Instant.now());
@@ -91,6 +110,18 @@ public final class CompositionStore {
                         del.setString(2, options);
                         del.setString(3, factsVersion);
                         del.executeUpdate();
+                        delm.setString(1, rev.tree().hex());
+                        delm.setString(2, options);
+                        delm.setString(3, factsVersion);
+                        delm.executeUpdate();
+                        for (Map.Entry<String, Long> m : r.composition().metrics().entrySet()) {
+                            insm.setString(1, rev.tree().hex());
+                            insm.setString(2, options);
+                            insm.setString(3, factsVersion);
+                            insm.setString(4, m.getKey());
+                            insm.setLong(5, m.getValue());
+                            insm.addBatch();
+                        }
                         for (Map.Entry<String, Totals> e : r.composition().rows().entrySet()) {
                             Totals t = e.getValue();
                             ins.setString(1, rev.tree().hex());
@@ -117,6 +148,7 @@ public final class CompositionStore {
                     rv.addBatch();
                 }
                 ins.executeBatch();
+                insm.executeBatch();
                 rv.executeBatch();
             }
             CrashPoints.reached("compositions-before-commit");

@@ -29,6 +29,11 @@ final class Schema {
               tree VARCHAR NOT NULL, options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL,
               language VARCHAR NOT NULL, category VARCHAR NOT NULL, files BIGINT NOT NULL, lines BIGINT NOT NULL,
               code BIGINT NOT NULL, comment BIGINT NOT NULL, blank BIGINT NOT NULL, bytes BIGINT NOT NULL)""",
+            // Sums of blob-analysis metrics over a root tree's counted files (e.g. rust_safety.unsafe_blocks).
+            """
+            CREATE TABLE IF NOT EXISTS tree_metrics(
+              tree VARCHAR NOT NULL, options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL,
+              metric VARCHAR NOT NULL, value BIGINT NOT NULL)""",
             // Revisions analysed by history: label (tag name, date bucket or user revision) -> commit and tree.
             """
             CREATE TABLE IF NOT EXISTS revisions(
@@ -40,5 +45,10 @@ final class Schema {
               SELECT r.label AS revision, r.commit, r.date, c.language, c.category, c.files, c.lines, c.code,
                      c.comment, c.blank, c.bytes, r.options
               FROM revisions r JOIN tree_composition c
-                ON c.tree = r.tree AND c.options = r.options AND c.facts_version = r.facts_version""");
+                ON c.tree = r.tree AND c.options = r.options AND c.facts_version = r.facts_version""",
+            """
+            CREATE OR REPLACE VIEW metrics_history AS
+              SELECT r.label AS revision, r.commit, r.date, m.metric, m.value, r.options
+              FROM revisions r JOIN tree_metrics m
+                ON m.tree = r.tree AND m.options = r.options AND m.facts_version = r.facts_version""");
 }
