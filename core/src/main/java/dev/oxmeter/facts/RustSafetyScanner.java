@@ -44,7 +44,9 @@ import java.util.Locale;
  *
  * <p><b># Safety sections</b> (unsafe fns and traits): documented when the outer doc comment attached to the item
  * ({@code ///} lines or {@code /** *}{@code /} blocks above it, across attributes, plain comments and blank lines)
- * has a Markdown heading whose text is {@code Safety} (any level, any case).
+ * has a Markdown heading whose text is {@code Safety} (any level, any case). An {@code unsafe fn} directly in a
+ * trait impl ({@code impl Trait for Type}) counts as documented: its contract is the trait method's, documented
+ * on the trait, and clippy's {@code missing_safety_doc} does not ask for it either.
  *
  * <p>{@code INVARIANT:} comments: comments whose text starts with {@code INVARIANT:} (the kernel convention).
  *
@@ -93,18 +95,32 @@ public final class RustSafetyScanner {
 
         RustSafetyReport run() {
             List<Site> sites = new ArrayList<>();
+            int[] braces = new int[32]; // code indexes of the unclosed { before p
+            int depth = 0;
             for (int p = 0; p + 1 < code.length; p++) {
                 int u = code[p];
+                if (t.isPunct(u, '{')) {
+                    if (depth == braces.length) {
+                        braces = java.util.Arrays.copyOf(braces, depth * 2);
+                    }
+                    braces[depth++] = p;
+                    continue;
+                }
+                if (t.isPunct(u, '}')) {
+                    depth = Math.max(0, depth - 1);
+                    continue;
+                }
                 if (!t.isIdent(u, "unsafe")) {
                     continue;
                 }
+                boolean inTraitImpl = depth > 0 && isTraitImplBody(braces[depth - 1]);
                 int n = code[p + 1];
                 int line = t.line[u];
                 if (t.isPunct(n, '{')) {
                     sites.add(new Site(Kind.BLOCK, line, blockDocumented(p)));
                 } else if (t.isIdent(n, "fn")) {
                     if (identAt(p + 2)) {
-                        sites.add(new Site(Kind.FN, line, hasSafetySection(itemStart(p))));
+                        sites.add(new Site(Kind.FN, line, inTraitImpl || hasSafetySection(itemStart(p))));
                     }
                 } else if (t.isIdent(n, "extern")) {
                     int q = p + 2;
@@ -114,7 +130,7 @@ public final class RustSafetyScanner {
                     if (q < code.length && t.isPunct(code[q], '{')) {
                         sites.add(new Site(Kind.EXTERN_BLOCK, line, safetyCommentBefore(itemStart(p), true)));
                     } else if (q < code.length && t.isIdent(code[q], "fn") && identAt(q + 1)) {
-                        sites.add(new Site(Kind.FN, line, hasSafetySection(itemStart(p))));
+                        sites.add(new Site(Kind.FN, line, inTraitImpl || hasSafetySection(itemStart(p))));
                     }
                 } else if (t.isIdent(n, "impl")) {
                     sites.add(new Site(Kind.IMPL, line, safetyCommentBefore(itemStart(p), true)));
@@ -124,6 +140,33 @@ public final class RustSafetyScanner {
                 }
             }
             return RustSafetyReport.of(sites, countInvariants());
+        }
+
+        /**
+         * Whether the { at code index b opens the body of a trait impl ({@code impl … Trait for Type … {}): the
+         * header back to the previous ;, { or } starts with impl (after unsafe) and contains a for that is not
+         * a higher-ranked bound ({@code for<'a>}).
+         */
+        private boolean isTraitImplBody(int b) {
+            boolean sawFor = false;
+            int limit = Math.max(0, b - 512);
+            for (int q = b - 1; q >= limit; q--) {
+                int i = code[q];
+                if (t.isPunct(i, ';') || t.isPunct(i, '{') || t.isPunct(i, '}')) {
+                    return false;
+                }
+                if (t.isIdent(i, "for") && !(q + 1 < code.length && t.isPunct(code[q + 1], '<'))) {
+                    sawFor = true;
+                } else if (t.isIdent(i, "impl")) {
+                    boolean itemStart = q == 0 || t.isPunct(code[q - 1], ';') || t.isPunct(code[q - 1], '{')
+                            || t.isPunct(code[q - 1], '}') || t.isPunct(code[q - 1], ']')
+                            || t.isIdent(code[q - 1], "unsafe");
+                    if (itemStart) {
+                        return sawFor;
+                    }
+                }
+            }
+            return false;
         }
 
         private boolean identAt(int p) {

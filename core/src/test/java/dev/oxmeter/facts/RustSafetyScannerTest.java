@@ -346,6 +346,43 @@ class RustSafetyScannerTest {
     }
 
     @Test
+    void unsafeFnsOfTraitImplsAreDocumentedByTheirTrait() {
+        assertThat(sites("""
+                /// A lock backend.
+                pub unsafe trait Backend {
+                    /// # Safety
+                    /// `ptr` must be valid.
+                    unsafe fn lock(ptr: *mut u8);
+                    /// No section here.
+                    unsafe fn unlock(ptr: *mut u8);
+                }
+
+                // SAFETY: mutual exclusion comes from the C lock.
+                unsafe impl Backend for Spin {
+                    unsafe fn lock(ptr: *mut u8) {
+                        // SAFETY: guaranteed by the trait's requirements.
+                        unsafe { c_lock(ptr) }
+                    }
+                    unsafe fn unlock(ptr: *mut u8) {}
+                }
+
+                impl<T: for<'a> Fn(&'a u8)> Holder<T> {
+                    pub unsafe fn inherent(&self) {}
+                    fn make() -> impl Iterator<Item = u8> { unsafe fn nested() {} core::iter::empty() }
+                }
+                """)).extracting(Site::kind, Site::line, Site::documented).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.TRAIT, 2, false),
+                org.assertj.core.groups.Tuple.tuple(Kind.FN, 5, true),
+                org.assertj.core.groups.Tuple.tuple(Kind.FN, 7, false),
+                org.assertj.core.groups.Tuple.tuple(Kind.IMPL, 11, true),
+                org.assertj.core.groups.Tuple.tuple(Kind.FN, 12, true),
+                org.assertj.core.groups.Tuple.tuple(Kind.BLOCK, 14, true),
+                org.assertj.core.groups.Tuple.tuple(Kind.FN, 16, true),
+                org.assertj.core.groups.Tuple.tuple(Kind.FN, 20, false),
+                org.assertj.core.groups.Tuple.tuple(Kind.FN, 21, false));
+    }
+
+    @Test
     void safetyHeadingMustBeAHeading() {
         assertThat(RustSafetyScanner.hasSafetyHeading("/// # Safety")).isTrue();
         assertThat(RustSafetyScanner.hasSafetyHeading("///   ### safety  ")).isTrue();
