@@ -38,7 +38,10 @@ final class Compositions {
                 c = computed.get(r);
             }
             out.put(r, c);
-            toSave.add(new CompositionStore.Saved(r, c, fromStore));
+            if (c.row(Rows.MISSING).files() == 0) {
+                // results with absent blobs are provisional: never saved, recomputed when the blobs arrive
+                toSave.add(new CompositionStore.Saved(r, c, fromStore));
+            }
         }
         if (saved != null) {
             saved.save(toSave, row -> category(s, row));

@@ -16,6 +16,10 @@ final class ScanRuleOptions {
             description = "Count vendored and generated files in their languages instead of the (excluded) row.")
     boolean includeVendored;
 
+    @Option(names = "--allow-missing", description = "Count files whose blob is absent (partial or damaged "
+            + "clones) in a (missing) row instead of stopping with an error.")
+    boolean allowMissing;
+
     @Option(names = "--max-blob-size", paramLabel = "SIZE", defaultValue = "16M",
             description = "Files larger than SIZE (bytes, or with K/M/G) are not loaded: counted as (too large). "
                     + "Default ${DEFAULT-VALUE}.")
@@ -29,7 +33,7 @@ final class ScanRuleOptions {
                 throw new IllegalArgumentException("--exclude: " + e.getMessage());
             }
         }
-        return new ScanOptions(parseSize(maxBlobSize), excludes, includeVendored);
+        return new ScanOptions(parseSize(maxBlobSize), excludes, includeVendored, allowMissing);
     }
 
     static long parseSize(String s) {

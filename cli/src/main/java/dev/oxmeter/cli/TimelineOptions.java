@@ -41,6 +41,11 @@ final class TimelineOptions {
     @Option(names = "--revs", paramLabel = "A,B,C", split = ",", description = "An explicit list of revisions.")
     List<String> revs = new ArrayList<>();
 
+    /** True when any option choosing a timeline was given. */
+    boolean any() {
+        return !tags.isEmpty() || !excludeTags.isEmpty() || every != null || !revs.isEmpty();
+    }
+
     /** Validates the combination; call before opening anything. */
     void validate() {
         int modes = (tags.isEmpty() && excludeTags.isEmpty() ? 0 : 1) + (every == null ? 0 : 1) + (revs.isEmpty() ? 0 : 1);

@@ -12,6 +12,7 @@ import dev.oxmeter.source.AttributeRules;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.EntryKind;
 import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.MissingObjectError;
 import dev.oxmeter.source.ObjectSource;
 import dev.oxmeter.source.Oid;
 import dev.oxmeter.source.Revision;
@@ -56,6 +57,8 @@ public final class CompositionEngine {
     private final Set<TreeKey> walked = new HashSet<>();
     private final Map<TreeKey, Composition> memo = new HashMap<>();
     private final Set<FactsKey> seenFacts = new HashSet<>();
+    /** Facts of absent blobs: kept for this run only, never persisted (the blob may be fetched later). */
+    private final Map<FactsKey, BlobFacts> missingFacts = new java.util.concurrent.ConcurrentHashMap<>();
     private long revisions;
     private long fileEntries;
     private long blobsRead;
@@ -253,7 +256,19 @@ public final class CompositionEngine {
                     int i;
                     while (failure.get() == null && (i = next.getAndIncrement()) < work.size()) {
                         Map.Entry<FactsKey, Detection> e = work.get(i);
-                        BlobContent content = src.blob(e.getKey().blob(), options.maxBlobBytes(), HEAD_BYTES);
+                        BlobContent content;
+                        try {
+                            content = src.blob(e.getKey().blob(), options.maxBlobBytes(), HEAD_BYTES);
+                        } catch (MissingObjectError missing) {
+                            if (!options.allowMissing()) {
+                                throw new OxmeterException(missing.getMessage()
+                                        + "; --allow-missing counts such files as (missing)");
+                            }
+                            missingFacts.put(e.getKey(), new BlobFacts(catalog.other().name(), BlobKind.MISSING, 0,
+                                    dev.oxmeter.count.LineCounts.ZERO, Map.of()));
+                            progress.step(1);
+                            continue;
+                        }
                         cache.put(e.getKey(), computer.compute(e.getValue(), content));
                         progress.step(1);
                     }
@@ -321,6 +336,9 @@ public final class CompositionEngine {
         FactsKey fk = new FactsKey(item.id(), info.detection().key());
         BlobFacts facts = cache.get(fk);
         if (facts == null) {
+            facts = missingFacts.get(fk);
+        }
+        if (facts == null) {
             throw new IllegalStateException("facts missing for " + info.path() + " (" + item.id() + ")");
         }
         String row;
@@ -330,6 +348,8 @@ public final class CompositionEngine {
             row = Rows.BINARY;
         } else if (facts.kind() == BlobKind.TOO_LARGE) {
             row = Rows.TOO_LARGE;
+        } else if (facts.kind() == BlobKind.MISSING) {
+            row = Rows.MISSING;
         } else {
             row = facts.language();
         }

@@ -11,6 +11,8 @@ public final class Rows {
     public static final String BINARY = "(binary)";
     /** Files above the size threshold, never loaded whole. */
     public static final String TOO_LARGE = "(too large)";
+    /** Files whose blob is absent from the repository (partial clones), with --allow-missing. */
+    public static final String MISSING = "(missing)";
     /** Symbolic links: listed, not followed. */
     public static final String SYMLINKS = "(symlinks)";
     /** Submodules (gitlinks): listed, not followed. */

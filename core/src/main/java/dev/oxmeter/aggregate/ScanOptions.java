@@ -9,10 +9,16 @@ import java.util.List;
  * @param maxBlobBytes     blobs larger than this are not loaded whole (counted in {@link Rows#TOO_LARGE})
  * @param excludes         user path patterns ({@link PathGlob}) excluded from language totals
  * @param includeVendored  when true nothing is excluded: vendored and generated files count in their language
+ * @param allowMissing     when true a blob absent from the repository is counted in {@link Rows#MISSING}
+ *                         instead of failing the run
  */
-public record ScanOptions(long maxBlobBytes, List<String> excludes, boolean includeVendored) {
+public record ScanOptions(long maxBlobBytes, List<String> excludes, boolean includeVendored, boolean allowMissing) {
     public static final long DEFAULT_MAX_BLOB_BYTES = 16L * 1024 * 1024;
-    public static final ScanOptions DEFAULTS = new ScanOptions(DEFAULT_MAX_BLOB_BYTES, List.of(), false);
+    public static final ScanOptions DEFAULTS = new ScanOptions(DEFAULT_MAX_BLOB_BYTES, List.of(), false, false);
+
+    public ScanOptions(long maxBlobBytes, List<String> excludes, boolean includeVendored) {
+        this(maxBlobBytes, excludes, includeVendored, false);
+    }
 
     public ScanOptions {
         if (maxBlobBytes < 1) {
@@ -25,6 +31,6 @@ public record ScanOptions(long maxBlobBytes, List<String> excludes, boolean incl
     /** A stable string identifying these options (rules version included). */
     public String fingerprint() {
         return "rules" + PathRules.VERSION + ";max=" + maxBlobBytes + ";vendored=" + includeVendored + ";x="
-                + String.join("\u0001", excludes);
+                + String.join("\u0001", excludes) + (allowMissing ? ";missing" : "");
     }
 }

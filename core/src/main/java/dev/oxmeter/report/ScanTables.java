@@ -41,7 +41,8 @@ public final class ScanTables {
         langs.sort(Comparator.<Map.Entry<String, Totals>>comparingLong(e -> -e.getValue().code())
                 .thenComparingLong(e -> -e.getValue().lines())
                 .thenComparing(Map.Entry::getKey));
-        List<String> order = List.of(Rows.EXCLUDED, Rows.BINARY, Rows.TOO_LARGE, Rows.SYMLINKS, Rows.SUBMODULES);
+        List<String> order = List.of(Rows.EXCLUDED, Rows.BINARY, Rows.TOO_LARGE, Rows.MISSING, Rows.SYMLINKS,
+                Rows.SUBMODULES);
         special.sort(Comparator.comparingInt(e -> order.indexOf(e.getKey())));
         langs.addAll(special);
         return langs;

@@ -40,7 +40,7 @@ public final class ObjectSource implements AutoCloseable {
             }
             return items;
         } catch (MissingObjectException e) {
-            throw new OxmeterException("tree " + id.hex() + " is missing from the repository (corrupt or partial clone?)");
+            throw new MissingObjectError("tree", id);
         } catch (IncorrectObjectTypeException e) {
             throw new OxmeterException("object " + id.hex() + " is not a tree");
         } catch (CorruptObjectException e) {
@@ -89,7 +89,7 @@ public final class ObjectSource implements AutoCloseable {
             }
             return new BlobContent(head, n, size, true);
         } catch (MissingObjectException e) {
-            throw new OxmeterException("blob " + id.hex() + " is missing from the repository (corrupt or partial clone?)");
+            throw new MissingObjectError("blob", id);
         } catch (IncorrectObjectTypeException e) {
             throw new OxmeterException("object " + id.hex() + " is not a blob");
         } catch (CorruptObjectException e) {

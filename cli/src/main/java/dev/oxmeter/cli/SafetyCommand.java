@@ -1,0 +1,240 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.aggregate.FileRow;
+import dev.oxmeter.aggregate.OwnerRollup;
+import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.facts.RustSafetyReport;
+import dev.oxmeter.facts.RustSafetyScanner;
+import dev.oxmeter.owners.Owner;
+import dev.oxmeter.owners.Ownership;
+import dev.oxmeter.report.Format;
+import dev.oxmeter.report.Table;
+import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.source.Revision;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code oxmeter safety}: unsafe Rust and how well it is documented, per revision, owner, directory or file. */
+@Command(name = "safety", mixinStandardHelpOptions = true,
+        description = "Unsafe blocks, fns, impls, traits and extern blocks in Rust code, and how many carry a "
+                + "SAFETY comment or a # Safety doc section (rules: docs/kernel-lens.md).")
+final class SafetyCommand implements Callable<Integer> {
+    static final String A = "rust_safety";
+    static final List<String> KEYS = List.of("unsafe_blocks", "unsafe_blocks_documented", "unsafe_fns",
+            "unsafe_fns_documented", "unsafe_impls", "unsafe_impls_documented", "unsafe_traits",
+            "unsafe_traits_documented", "unsafe_extern_blocks", "invariant_comments");
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    RepoOption repo;
+
+    @Mixin
+    TimelineOptions timeline;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ScanRuleOptions rules;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--rev", paramLabel = "REV", description = "One revision (default HEAD when no timeline is given).")
+    String rev;
+
+    @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "total",
+            description = "total (default), owner (MAINTAINERS/CODEOWNERS entry), directory[:DEPTH] or file.")
+    String by;
+
+    @Option(names = "--list", paramLabel = "WHAT", description = "undocumented: print path:line of every unsafe "
+            + "site without its SAFETY comment or # Safety section (one revision).")
+    String list;
+
+    @Override
+    public Integer call() {
+        timeline.validate();
+        if (list != null && !list.equals("undocumented")) {
+            throw new IllegalArgumentException("--list takes 'undocumented'");
+        }
+        String grouping = by.trim().toLowerCase(Locale.ROOT);
+        int depth = 1;
+        if (grouping.startsWith("directory:")) {
+            depth = ScanCommand.Grouping.parse(grouping).depth();
+            grouping = "directory";
+        }
+        if (!List.of("total", "owner", "directory", "file").contains(grouping)) {
+            throw new IllegalArgumentException("unknown --by '" + by + "' (expected total, owner, directory[:DEPTH] or file)");
+        }
+        if ((list != null || grouping.equals("file")) && timeline.any()) {
+            throw new IllegalArgumentException((list != null ? "--list" : "--by file") + " works on one revision: use --rev");
+        }
+        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
+            List<Revision> revs = Lens.revisions(s, timeline, rev);
+            String title = "oxmeter safety · " + s.repo().name();
+            Table t;
+            Lens lens = new Lens(s);
+            if (list != null) {
+                t = undocumented(lens, revs.get(0), title);
+            } else if (grouping.equals("file")) {
+                t = byFile(lens, revs.get(0), title);
+            } else if (grouping.equals("total")) {
+                long[] served = new long[1];
+                Map<Revision, Composition> comps = Compositions.of(s, revs, served);
+                t = common.format() == Format.TABLE || common.format() == Format.MD ? compact(comps, title)
+                        : totals(comps, title);
+            } else {
+                Compositions.of(s, revs, new long[1]);
+                t = grouped(lens, revs, grouping, depth, title);
+            }
+            s.finish(null);
+            String text = list != null && common.format() == Format.TABLE ? plainList(t) : TableWriter.render(t, common.format());
+            Output.emit(s.out(), text, common.out);
+        }
+        return 0;
+    }
+
+    static double pct(long part, long whole) {
+        return whole == 0 ? Double.NaN : 100.0 * part / whole;
+    }
+
+    private static Table totals(Map<Revision, Composition> comps, String title) {
+        Table.Builder b = new Table.Builder(title, "revision", "date", "rust_code", "unsafe_blocks",
+                "unsafe_blocks_documented", "blocks_documented_%", "unsafe_fns", "unsafe_fns_documented",
+                "unsafe_impls", "unsafe_impls_documented", "unsafe_traits", "unsafe_extern_blocks",
+                "invariant_comments", "unsafe_per_kloc");
+        comps.forEach((r, c) -> {
+            long code = c.row("Rust").code();
+            long blocks = c.metric(A + ".unsafe_blocks");
+            b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10), code, blocks,
+                    c.metric(A + ".unsafe_blocks_documented"), pct(c.metric(A + ".unsafe_blocks_documented"), blocks),
+                    c.metric(A + ".unsafe_fns"), c.metric(A + ".unsafe_fns_documented"), c.metric(A + ".unsafe_impls"),
+                    c.metric(A + ".unsafe_impls_documented"), c.metric(A + ".unsafe_traits"),
+                    c.metric(A + ".unsafe_extern_blocks"), c.metric(A + ".invariant_comments"),
+                    code == 0 ? Double.NaN : 1000.0 * (blocks + c.metric(A + ".unsafe_fns")
+                            + c.metric(A + ".unsafe_impls")) / code);
+        });
+        return b.build();
+    }
+
+    /** The totals for reading: documented/total pairs with their share, in a table that fits a terminal. */
+    private static Table compact(Map<Revision, Composition> comps, String title) {
+        Table.Builder b = new Table.Builder(title + " · documented / total", "revision", "date", "Rust code",
+                "unsafe blocks", "unsafe fns", "unsafe impls", "unsafe traits", "extern blocks", "INVARIANT",
+                "unsafe/kloc");
+        comps.forEach((r, c) -> {
+            long code = c.row("Rust").code();
+            long sites = c.metric(A + ".unsafe_blocks") + c.metric(A + ".unsafe_fns") + c.metric(A + ".unsafe_impls");
+            b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10), code,
+                    ratio(c, "unsafe_blocks"), ratio(c, "unsafe_fns"), ratio(c, "unsafe_impls"),
+                    ratio(c, "unsafe_traits"), c.metric(A + ".unsafe_extern_blocks"),
+                    c.metric(A + ".invariant_comments"), code == 0 ? Double.NaN : 1000.0 * sites / code);
+        });
+        return b.build();
+    }
+
+    private static String ratio(Composition c, String key) {
+        long all = c.metric(A + "." + key);
+        long doc = c.metric(A + "." + key + "_documented");
+        return all == 0 ? "0" : String.format(Locale.ROOT, "%,d/%,d (%.0f%%)", doc, all, 100.0 * doc / all);
+    }
+
+    private static boolean isRust(FileRow f) {
+        return "Rust".equals(f.row());
+    }
+
+    private static Table byFile(Lens lens, Revision r, String title) {
+        List<String> cols = new ArrayList<>(List.of("path"));
+        cols.addAll(KEYS);
+        Table.Builder b = new Table.Builder(title + " @ " + r.label(), cols);
+        for (FileRow f : lens.files(r)) {
+            if (isRust(f)) {
+                Metrics m = f.facts().metrics(A);
+                List<Object> row = new ArrayList<>(List.of(f.path()));
+                KEYS.forEach(k -> row.add(m.get(k)));
+                b.row(row);
+            }
+        }
+        return b.build();
+    }
+
+    private static Table grouped(Lens lens, List<Revision> revs, String grouping, int depth, String title) {
+        List<String> cols = new ArrayList<>(List.of("revision", grouping.equals("owner") ? "owner" : "directory",
+                "files", "code"));
+        cols.addAll(KEYS);
+        Table.Builder b = new Table.Builder(title, cols);
+        for (Revision r : revs) {
+            List<FileRow> files = lens.files(r);
+            Ownership own = grouping.equals("owner") ? lens.ownersOf(files).ownership()
+                    : OwnerRollup.byDirectory(depth);
+            Map<String, long[]> sums = new TreeMap<>();
+            for (FileRow f : files) {
+                if (!isRust(f)) {
+                    continue;
+                }
+                List<Owner> owners = own.owners(f.path());
+                String g = owners.isEmpty() ? OwnerRollup.UNOWNED : owners.get(0).name();
+                long[] acc = sums.computeIfAbsent(g, x -> new long[KEYS.size() + 2]);
+                acc[0]++;
+                acc[1] += f.facts().counts().code();
+                Metrics m = f.facts().metrics(A);
+                for (int i = 0; i < KEYS.size(); i++) {
+                    acc[i + 2] += m.get(KEYS.get(i));
+                }
+            }
+            sums.forEach((g, acc) -> {
+                List<Object> row = new ArrayList<>(List.of(r.label(), g));
+                for (long v : acc) {
+                    row.add(v);
+                }
+                b.row(row);
+            });
+        }
+        return b.build();
+    }
+
+    private static Table undocumented(Lens lens, Revision r, String title) {
+        Table.Builder b = new Table.Builder(title + " @ " + r.label() + " · undocumented unsafe", "path", "line",
+                "kind");
+        for (FileRow f : lens.files(r)) {
+            if (!isRust(f)) {
+                continue;
+            }
+            Metrics m = f.facts().metrics(A);
+            long documentedAll = m.get("unsafe_blocks_documented") + m.get("unsafe_fns_documented")
+                    + m.get("unsafe_impls_documented") + m.get("unsafe_traits_documented");
+            long all = m.get("unsafe_blocks") + m.get("unsafe_fns") + m.get("unsafe_impls") + m.get("unsafe_traits");
+            if (all == documentedAll) {
+                continue; // nothing undocumented: no need to read the blob again
+            }
+            byte[] data = lens.bytes(f.blob());
+            RustSafetyReport rep = RustSafetyScanner.scan(data, 0, data.length);
+            for (RustSafetyReport.Site site : rep.undocumented()) {
+                b.row(f.path(), (long) site.line(), site.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return b.build();
+    }
+
+    private static String plainList(Table t) {
+        StringBuilder sb = new StringBuilder();
+        for (List<Object> row : t.rows()) {
+            sb.append(row.get(0)).append(':').append(row.get(1)).append(": unsafe ").append(row.get(2))
+                    .append(row.get(2).equals("fn") || row.get(2).equals("trait") ? " without a # Safety section"
+                            : " without a SAFETY comment").append('\n');
+        }
+        sb.append(t.rows().size()).append(" undocumented unsafe site").append(t.rows().size() == 1 ? "" : "s")
+                .append('\n');
+        return sb.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.oxmeter.source;
+
+import dev.oxmeter.OxmeterException;
+
+/** An object the repository does not have (a corrupt, shallow or partial clone); names the object. */
+public final class MissingObjectError extends OxmeterException {
+    private static final long serialVersionUID = 1L;
+    private final transient Oid id;
+
+    public MissingObjectError(String kind, Oid id) {
+        super(kind + " " + id.hex() + " is missing from the repository (corrupt or partial clone?)");
+        this.id = id;
+    }
+
+    public Oid id() {
+        return id;
+    }
+}
