@@ -167,19 +167,34 @@ public final class LineCounter {
         private void code() {
             final Syntax s = this.s;
             final byte[] d = this.d;
+            final int end = this.end;
+            int i = this.i;
+            int f = this.flags;
             while (i < end) {
                 byte c = s.codeClass(d[i] & 0xff);
                 if (c == Syntax.TEXT) {
-                    flags |= F_CODE;
+                    f |= F_CODE;
                     i++;
+                    // The line is code now: only a newline or a delimiter can matter until the line ends.
+                    while (i < end && s.codeClass(d[i] & 0xff) <= Syntax.TEXT) {
+                        i++;
+                    }
                 } else if (c == Syntax.WS) {
                     i++;
-                } else if (c == Syntax.NEWLINE) {
-                    newline();
-                } else if (special()) {
-                    return;
+                } else {
+                    this.i = i;
+                    this.flags = f;
+                    if (c == Syntax.NEWLINE) {
+                        newline();
+                    } else if (special()) {
+                        return;
+                    }
+                    i = this.i;
+                    f = this.flags;
                 }
             }
+            this.i = i;
+            this.flags = f;
         }
 
         /** Handles a byte that may open a comment or string; true when the state changed. */
@@ -312,24 +327,32 @@ public final class LineCounter {
         private void block() {
             final Syntax s = this.s;
             final byte[] d = this.d;
+            final int end = this.end;
             final int k = blk;
             final byte[] close = s.blockClose(k);
             final boolean atLineStart = s.blockLineStart(k);
+            int i = this.i;
             while (i < end) {
                 byte c = s.blockClass(k, d[i] & 0xff);
                 if (c == Syntax.TEXT) {
                     flags |= F_COMMENT;
                     i++;
+                    while (i < end && s.blockClass(k, d[i] & 0xff) <= Syntax.TEXT) {
+                        i++;
+                    }
                 } else if (c == Syntax.WS) {
                     i++;
                 } else if (c == Syntax.NEWLINE) {
+                    this.i = i;
                     newline();
+                    i = this.i;
                 } else {
                     flags |= F_COMMENT;
                     if (close != null && (!atLineStart || i == lineStart) && matches(close, i)) {
                         i += close.length;
                         if (--depth == 0) {
                             state = atLineStart ? S_LINE_COMMENT : S_CODE;
+                            this.i = i;
                             return;
                         }
                     } else if (s.nested() && matches(s.blockOpen(k), i)) {
@@ -340,31 +363,39 @@ public final class LineCounter {
                     }
                 }
             }
+            this.i = i;
         }
 
         private void quote() {
             final Syntax s = this.s;
             final byte[] d = this.d;
+            final int end = this.end;
             final int k = quote;
             final byte[] close = s.quoteClose(k);
             final int esc = s.quoteEscape(k);
             final boolean multiline = s.quoteMultiline(k);
             final int mark = docMode ? F_COMMENT : F_CODE;
+            int i = this.i;
             while (i < end) {
                 int b = d[i] & 0xff;
                 byte c = s.quoteClass(k, b);
                 if (c == Syntax.TEXT) {
                     flags |= mark;
                     i++;
+                    while (i < end && s.quoteClass(k, d[i] & 0xff) <= Syntax.TEXT) {
+                        i++;
+                    }
                 } else if (c == Syntax.WS) {
                     i++;
                 } else if (c == Syntax.NEWLINE) {
+                    this.i = i;
                     if (!multiline) {
                         state = S_CODE; // unterminated single-line string: the damage stops here
                         newline();
                         return;
                     }
                     newline();
+                    i = this.i;
                 } else {
                     flags |= mark;
                     if (b == esc) {
@@ -374,13 +405,15 @@ public final class LineCounter {
                         }
                         if (i < end) {
                             if (d[i] == '\n') {
+                                this.i = i;
                                 newline(); // escaped newline: the string goes on
+                                i = this.i;
                             } else {
                                 i++;
                             }
                         }
                     } else if (matches(close, i)) {
-                        i += close.length;
+                        this.i = i + close.length;
                         state = S_CODE;
                         return;
                     } else {
@@ -388,6 +421,7 @@ public final class LineCounter {
                     }
                 }
             }
+            this.i = i;
         }
 
         private void raw() {
