@@ -124,6 +124,13 @@ public final class LineCounter {
         }
 
         LineCounts run() {
+            if (s.hashComments() && end - start >= 2 && d[start] == '#' && d[start + 1] == '!') {
+                // A shebang line is code (as cloc counts it), although '#' starts comments in this language.
+                flags = F_CODE;
+                while (i < end && d[i] != '\n') {
+                    i++;
+                }
+            }
             while (i < end) {
                 switch (state) {
                     case S_CODE -> code();
@@ -227,7 +234,7 @@ public final class LineCounter {
             }
             for (int k = 0, n = s.lineCommentCount(); k < n; k++) {
                 byte[] tok = s.lineCommentToken(k);
-                if (tok[0] == d[i] && matches(tok, i)) {
+                if (tok[0] == d[i] && matchesWord(tok, i)) {
                     if (s.commentAfterSpace() && i > lineStart && !wordBoundary(d[i - 1])) {
                         break;
                     }
@@ -237,7 +244,7 @@ public final class LineCounter {
             if ((flags & F_CODE) == 0) {
                 for (int k = 0, n = s.lineStartCommentCount(); k < n; k++) {
                     byte[] tok = s.lineStartCommentToken(k);
-                    if (tok[0] == d[i] && matches(tok, i)) {
+                    if (tok[0] == d[i] && matchesWord(tok, i)) {
                         return enterLineComment(tok.length);
                     }
                 }
@@ -625,6 +632,16 @@ public final class LineCounter {
                 j--;
             }
             return j >= lineStart && d[j] == '\\';
+        }
+
+        /** Like {@link #matches} but a token ending in a letter ({@code REM}, {@code dnl}) must end a word. */
+        private boolean matchesWord(byte[] tok, int p) {
+            if (!matches(tok, p)) {
+                return false;
+            }
+            byte last = tok[tok.length - 1];
+            boolean word = last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z';
+            return !word || p + tok.length >= end || !isIdent(d[p + tok.length]);
         }
 
         private boolean matches(byte[] tok, int p) {

@@ -67,8 +67,13 @@ class LanguageCatalogTest {
     }
 
     @Test
-    void unknownExtensionsAndDotFilesAreOther() {
-        assertThat(CATALOG.detect("photo.jpeg")).isEqualTo(Detection.of(CATALOG.other()));
+    void unknownExtensionsMayBeScriptsAndDotFilesAreOther() {
+        Detection jpeg = CATALOG.detect("photo.jpeg");
+        assertThat(jpeg).isEqualTo(new Detection("?script", null));
+        byte[] jfif = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F'};
+        assertThat(CATALOG.resolve(jpeg, jfif, jfif.length)).isEqualTo(CATALOG.other());
+        byte[] hook = "#!/bin/sh\nexit 0\n".getBytes(StandardCharsets.UTF_8);
+        assertThat(CATALOG.resolve(CATALOG.detect("update.sample"), hook, hook.length).name()).isEqualTo("Shell");
         assertThat(CATALOG.detect(".gitignore")).isEqualTo(Detection.of(CATALOG.other()));
         assertThat(CATALOG.detect("trailing.")).isEqualTo(Detection.of(CATALOG.other()));
     }
