@@ -124,6 +124,13 @@ public final class LineCounter {
         }
 
         LineCounts run() {
+            if (s.hashComments() && end - start >= 2 && d[start] == '#' && d[start + 1] == '!') {
+                // A shebang line is code (as cloc counts it), although '#' starts comments in this language.
+                flags = F_CODE;
+                while (i < end && d[i] != '\n') {
+                    i++;
+                }
+            }
             while (i < end) {
                 switch (state) {
                     case S_CODE -> code();
@@ -167,19 +174,34 @@ public final class LineCounter {
         private void code() {
             final Syntax s = this.s;
             final byte[] d = this.d;
+            final int end = this.end;
+            int i = this.i;
+            int f = this.flags;
             while (i < end) {
                 byte c = s.codeClass(d[i] & 0xff);
                 if (c == Syntax.TEXT) {
-                    flags |= F_CODE;
+                    f |= F_CODE;
                     i++;
+                    // The line is code now: only a newline or a delimiter can matter until the line ends.
+                    while (i < end && s.codeClass(d[i] & 0xff) <= Syntax.TEXT) {
+                        i++;
+                    }
                 } else if (c == Syntax.WS) {
                     i++;
-                } else if (c == Syntax.NEWLINE) {
-                    newline();
-                } else if (special()) {
-                    return;
+                } else {
+                    this.i = i;
+                    this.flags = f;
+                    if (c == Syntax.NEWLINE) {
+                        newline();
+                    } else if (special()) {
+                        return;
+                    }
+                    i = this.i;
+                    f = this.flags;
                 }
             }
+            this.i = i;
+            this.flags = f;
         }
 
         /** Handles a byte that may open a comment or string; true when the state changed. */
@@ -212,7 +234,7 @@ public final class LineCounter {
             }
             for (int k = 0, n = s.lineCommentCount(); k < n; k++) {
                 byte[] tok = s.lineCommentToken(k);
-                if (tok[0] == d[i] && matches(tok, i)) {
+                if (tok[0] == d[i] && matchesWord(tok, i)) {
                     if (s.commentAfterSpace() && i > lineStart && !wordBoundary(d[i - 1])) {
                         break;
                     }
@@ -222,7 +244,7 @@ public final class LineCounter {
             if ((flags & F_CODE) == 0) {
                 for (int k = 0, n = s.lineStartCommentCount(); k < n; k++) {
                     byte[] tok = s.lineStartCommentToken(k);
-                    if (tok[0] == d[i] && matches(tok, i)) {
+                    if (tok[0] == d[i] && matchesWord(tok, i)) {
                         return enterLineComment(tok.length);
                     }
                 }
@@ -312,24 +334,32 @@ public final class LineCounter {
         private void block() {
             final Syntax s = this.s;
             final byte[] d = this.d;
+            final int end = this.end;
             final int k = blk;
             final byte[] close = s.blockClose(k);
             final boolean atLineStart = s.blockLineStart(k);
+            int i = this.i;
             while (i < end) {
                 byte c = s.blockClass(k, d[i] & 0xff);
                 if (c == Syntax.TEXT) {
                     flags |= F_COMMENT;
                     i++;
+                    while (i < end && s.blockClass(k, d[i] & 0xff) <= Syntax.TEXT) {
+                        i++;
+                    }
                 } else if (c == Syntax.WS) {
                     i++;
                 } else if (c == Syntax.NEWLINE) {
+                    this.i = i;
                     newline();
+                    i = this.i;
                 } else {
                     flags |= F_COMMENT;
                     if (close != null && (!atLineStart || i == lineStart) && matches(close, i)) {
                         i += close.length;
                         if (--depth == 0) {
                             state = atLineStart ? S_LINE_COMMENT : S_CODE;
+                            this.i = i;
                             return;
                         }
                     } else if (s.nested() && matches(s.blockOpen(k), i)) {
@@ -340,31 +370,39 @@ public final class LineCounter {
                     }
                 }
             }
+            this.i = i;
         }
 
         private void quote() {
             final Syntax s = this.s;
             final byte[] d = this.d;
+            final int end = this.end;
             final int k = quote;
             final byte[] close = s.quoteClose(k);
             final int esc = s.quoteEscape(k);
             final boolean multiline = s.quoteMultiline(k);
             final int mark = docMode ? F_COMMENT : F_CODE;
+            int i = this.i;
             while (i < end) {
                 int b = d[i] & 0xff;
                 byte c = s.quoteClass(k, b);
                 if (c == Syntax.TEXT) {
                     flags |= mark;
                     i++;
+                    while (i < end && s.quoteClass(k, d[i] & 0xff) <= Syntax.TEXT) {
+                        i++;
+                    }
                 } else if (c == Syntax.WS) {
                     i++;
                 } else if (c == Syntax.NEWLINE) {
+                    this.i = i;
                     if (!multiline) {
                         state = S_CODE; // unterminated single-line string: the damage stops here
                         newline();
                         return;
                     }
                     newline();
+                    i = this.i;
                 } else {
                     flags |= mark;
                     if (b == esc) {
@@ -374,13 +412,15 @@ public final class LineCounter {
                         }
                         if (i < end) {
                             if (d[i] == '\n') {
+                                this.i = i;
                                 newline(); // escaped newline: the string goes on
+                                i = this.i;
                             } else {
                                 i++;
                             }
                         }
                     } else if (matches(close, i)) {
-                        i += close.length;
+                        this.i = i + close.length;
                         state = S_CODE;
                         return;
                     } else {
@@ -388,6 +428,7 @@ public final class LineCounter {
                     }
                 }
             }
+            this.i = i;
         }
 
         private void raw() {
@@ -591,6 +632,16 @@ public final class LineCounter {
                 j--;
             }
             return j >= lineStart && d[j] == '\\';
+        }
+
+        /** Like {@link #matches} but a token ending in a letter ({@code REM}, {@code dnl}) must end a word. */
+        private boolean matchesWord(byte[] tok, int p) {
+            if (!matches(tok, p)) {
+                return false;
+            }
+            byte last = tok[tok.length - 1];
+            boolean word = last >= 'a' && last <= 'z' || last >= 'A' && last <= 'Z';
+            return !word || p + tok.length >= end || !isIdent(d[p + tok.length]);
         }
 
         private boolean matches(byte[] tok, int p) {

@@ -27,6 +27,7 @@ public final class LanguageCatalog {
     /** The resource the standard catalog is read from. */
     public static final String RESOURCE = "/dev/oxmeter/language/languages.json";
     private static final String OTHER = "Other";
+    private static final Detection SCRIPT = Detection.contentDependent(Detection.SCRIPT);
 
     private final List<Language> languages;
     private final Map<String, Language> byLowerName = new HashMap<>();
@@ -136,8 +137,9 @@ public final class LanguageCatalog {
 
     /**
      * Classifies a file by its name (the last path component); never null. Order: exact file name, file name
-     * pattern ({@code Kconfig.*}), extension (exact case, then lower case), then extension-less names become
-     * {@link Detection#SCRIPT} (a shebang may tell) and anything else {@link #other()}.
+     * pattern ({@code Kconfig.*}), extension (exact case, then lower case); a name without a dot or with an
+     * unknown extension ({@code configure}, {@code update.sample}, {@code foo.sh.in}) becomes
+     * {@link Detection#SCRIPT} (a shebang may tell); dot files and names ending in a dot are {@link #other()}.
      */
     public Detection detect(String fileName) {
         Detection d = byFileName.get(fileName);
@@ -156,9 +158,9 @@ public final class LanguageCatalog {
             if (d == null) {
                 d = byLowerExtension.get(ext.toLowerCase(Locale.ROOT));
             }
-            return d != null ? d : Detection.of(other);
+            return d != null ? d : SCRIPT;
         }
-        return dot < 0 ? Detection.contentDependent(Detection.SCRIPT) : Detection.of(other);
+        return dot < 0 ? SCRIPT : Detection.of(other);
     }
 
     /**

@@ -100,6 +100,7 @@ public final class Syntax {
     private final byte[] codeClass = new byte[256];
     private final byte[] rawClass = new byte[256];
     private final boolean plain;
+    private final boolean hashComments;
 
     private Syntax(Builder b) {
         this.lineComments = byLengthDesc(b.lineComments);
@@ -210,6 +211,7 @@ public final class Syntax {
         r['\n'] = NEWLINE;
         System.arraycopy(r, 0, rawClass, 0, 256);
 
+        hashComments = lineComments.contains("#") || lineStartComments.contains("#");
         plain = lineComments.isEmpty() && lineStartComments.isEmpty() && blockComments.isEmpty() && strings.isEmpty()
                 && chars == CharLiterals.NONE && rawStrings == RawStrings.NONE && longBracketComment == null
                 && !longBracketStrings;
@@ -321,6 +323,11 @@ public final class Syntax {
     }
 
     // ---- compiled form for dev.oxmeter.count.LineCounter; O(1), no allocation ----
+
+    /** Whether {@code #} starts a line comment, which makes a leading {@code #!} line worth telling apart. */
+    public boolean hashComments() {
+        return hashComments;
+    }
 
     /** True when the language has no comment or string syntax at all. */
     public boolean isPlain() {
