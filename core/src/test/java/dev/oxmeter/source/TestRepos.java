@@ -109,7 +109,7 @@ public final class TestRepos implements AutoCloseable {
         TestRepository<Repository>.CommitBuilder cb = tr.commit().noParents().author(who).committer(who)
                 .message(s.message);
         if (head != null) {
-            cb.parent(head);
+            cb.parent(head).noFiles(); // parent() starts from the parent's tree: a snapshot replaces it whole
         }
         for (Map.Entry<String, byte[]> e : s.files.entrySet()) {
             cb.add(e.getKey(), tr.blob(e.getValue()));
