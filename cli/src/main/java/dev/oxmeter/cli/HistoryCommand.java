@@ -44,7 +44,7 @@ final class HistoryCommand implements Callable<Integer> {
             Map<Revision, Composition> history = Compositions.of(s, revs, served);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("repository", s.repo().directory().toString());
-            String title = "oxmeter history · " + s.repo().name() + " · " + revs.size() + " revisions";
+            String title = "oxmeter history · " + s.repo().name() + " · " + revs.size() + (revs.size() == 1 ? " revision" : " revisions");
             Table t = common.format() == dev.oxmeter.report.Format.TABLE || common.format() == dev.oxmeter.report.Format.MD
                     ? HistoryTables.pivot(title, history, s.computer().catalog(), meta)
                     : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);

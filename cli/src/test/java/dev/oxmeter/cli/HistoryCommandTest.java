@@ -161,7 +161,9 @@ class HistoryCommandTest {
 
     private Process child(String crash, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path")));
+                "-cp", System.getProperty("java.class.path"),
+                // the DuckDB driver unpacks its native library to the temp dir; a halted JVM never deletes it
+                "-Djava.io.tmpdir=" + tmp));
         if (crash != null) {
             cmd.add("-Doxmeter.crash=" + crash);
         }
