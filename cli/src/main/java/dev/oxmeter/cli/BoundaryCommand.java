@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "boundary", mixinStandardHelpOptions = true,
         description = "C helpers (rust_helper_*) and their __rust_helper annotation, bindings:: references, "
                 + "extern \"C\" blocks and functions, #[no_mangle] items: one revision's helper list, or totals over "
-                + "a timeline.")
+                + "a options.timeline.")
 final class BoundaryCommand implements Callable<Integer> {
     static final String H = "c_helpers";
     static final String B = "rust_boundary";
@@ -29,19 +29,7 @@ final class BoundaryCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    RepoOption repo;
-
-    @Mixin
-    TimelineOptions timeline;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ScanRuleOptions rules;
-
-    @Mixin
-    StoreOptions store;
+    AnalysisOptions options;
 
     @Option(names = "--rev", paramLabel = "REV",
             description = "One revision: list its helpers (default HEAD when no timeline is given).")
@@ -53,17 +41,16 @@ final class BoundaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        timeline.validate();
         String grouping = by.trim().toLowerCase(Locale.ROOT);
         if (!grouping.equals("total") && !grouping.equals("file")) {
             throw new IllegalArgumentException("unknown --by '" + by + "' (expected total or file)");
         }
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
-            List<Revision> revs = Lens.revisions(s, timeline, rev);
+        try (Session s = options.open(spec)) {
+            List<Revision> revs = Lens.revisions(s, options.timeline, rev);
             Lens lens = new Lens(s);
             String title = "oxmeter boundary · " + s.repo().name();
             Table t;
-            if (!timeline.any()) {
+            if (!options.timeline.any()) {
                 t = helpers(lens, revs.get(0), title);
             } else if (grouping.equals("file")) {
                 Compositions.of(s, revs, new long[1]);
@@ -72,7 +59,7 @@ final class BoundaryCommand implements Callable<Integer> {
                 t = totals(Compositions.of(s, revs, new long[1]), title);
             }
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(t, common.format()), common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
         }
         return 0;
     }

@@ -1,7 +1,6 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,15 +35,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = storePath;
-        if (file == null) {
-            try (GitRepo repo = GitRepo.open(repoPath != null ? repoPath : Path.of("").toAbsolutePath())) {
-                file = StoreOptions.defaultFor(repo);
-            }
-        }
-        if (!Files.exists(file)) {
-            throw new OxmeterException("no store at " + file + ": run 'oxmeter history' (or scan) on the repository first");
-        }
+        Path file = StoreOptions.existing(repoPath, storePath);
         List<String> written = new ArrayList<>();
         try (Store store = Store.open(file, m -> { })) {
             Files.createDirectories(dir);

@@ -21,35 +21,22 @@ final class HistoryCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    RepoOption repo;
-
-    @Mixin
-    TimelineOptions timeline;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ScanRuleOptions rules;
-
-    @Mixin
-    StoreOptions store;
+    AnalysisOptions options;
 
     @Override
     public Integer call() {
-        timeline.validate();
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
-            List<Revision> revs = timeline.select(s.repo(), s::notice);
+        try (Session s = options.open(spec)) {
+            List<Revision> revs = options.timeline.select(s.repo(), s::notice);
             long[] served = new long[1];
             Map<Revision, Composition> history = Compositions.of(s, revs, served);
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("repository", s.repo().directory().toString());
             String title = "oxmeter history · " + s.repo().name() + " · " + revs.size() + (revs.size() == 1 ? " revision" : " revisions");
-            Table t = common.format() == dev.oxmeter.report.Format.TABLE || common.format() == dev.oxmeter.report.Format.MD
+            Table t = options.common.format() == dev.oxmeter.report.Format.TABLE || options.common.format() == dev.oxmeter.report.Format.MD
                     ? HistoryTables.pivot(title, history, s.computer().catalog(), meta)
                     : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);
             s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
-            Output.emit(s.out(), TableWriter.render(t, common.format()), common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
         }
         return 0;
     }

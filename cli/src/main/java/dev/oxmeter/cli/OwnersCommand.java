@@ -30,19 +30,7 @@ final class OwnersCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    RepoOption repo;
-
-    @Mixin
-    TimelineOptions timeline;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ScanRuleOptions rules;
-
-    @Mixin
-    StoreOptions store;
+    AnalysisOptions options;
 
     @Option(names = "--lang", paramLabel = "LANGUAGE", defaultValue = "rust",
             description = "Language to attribute (name or alias; default ${DEFAULT-VALUE}).")
@@ -57,12 +45,11 @@ final class OwnersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        timeline.validate();
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
+        try (Session s = options.open(spec)) {
             Language language = s.computer().catalog().byName(lang).orElseThrow(() -> new OxmeterException(
                     "unknown language '" + lang + "' (try: " + s.computer().catalog().languages().stream()
                             .map(Language::name).limit(12).collect(Collectors.joining(", ")) + ", …)"));
-            List<Revision> revs = Lens.revisions(s, timeline, rev);
+            List<Revision> revs = Lens.revisions(s, options.timeline, rev);
             if (revs.size() > 1) {
                 Compositions.of(s, revs, new long[1]);
             }
@@ -83,10 +70,10 @@ final class OwnersCommand implements Callable<Integer> {
             }));
             String title = "oxmeter owners · " + s.repo().name() + " · " + language.name() + " by " + source
                     + (primary ? " (most specific owner only)" : " (every matching owner)");
-            Table t = common.format() == Format.TABLE || common.format() == Format.MD
+            Table t = options.common.format() == Format.TABLE || options.common.format() == Format.MD
                     ? components(title, per, first) : longFormat(title, per, first, language.name());
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(t, common.format()), common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
         }
         return 0;
     }

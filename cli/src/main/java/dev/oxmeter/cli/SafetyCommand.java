@@ -36,19 +36,7 @@ final class SafetyCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin
-    RepoOption repo;
-
-    @Mixin
-    TimelineOptions timeline;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ScanRuleOptions rules;
-
-    @Mixin
-    StoreOptions store;
+    AnalysisOptions options;
 
     @Option(names = "--rev", paramLabel = "REV", description = "One revision (default HEAD when no timeline is given).")
     String rev;
@@ -63,7 +51,6 @@ final class SafetyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        timeline.validate();
         if (list != null && !list.equals("undocumented")) {
             throw new IllegalArgumentException("--list takes 'undocumented'");
         }
@@ -76,11 +63,11 @@ final class SafetyCommand implements Callable<Integer> {
         if (!List.of("total", "owner", "directory", "file").contains(grouping)) {
             throw new IllegalArgumentException("unknown --by '" + by + "' (expected total, owner, directory[:DEPTH] or file)");
         }
-        if ((list != null || grouping.equals("file")) && timeline.any()) {
+        if ((list != null || grouping.equals("file")) && options.timeline.any()) {
             throw new IllegalArgumentException((list != null ? "--list" : "--by file") + " works on one revision: use --rev");
         }
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
-            List<Revision> revs = Lens.revisions(s, timeline, rev);
+        try (Session s = options.open(spec)) {
+            List<Revision> revs = Lens.revisions(s, options.timeline, rev);
             String title = "oxmeter safety · " + s.repo().name();
             Table t;
             Lens lens = new Lens(s);
@@ -91,15 +78,15 @@ final class SafetyCommand implements Callable<Integer> {
             } else if (grouping.equals("total")) {
                 long[] served = new long[1];
                 Map<Revision, Composition> comps = Compositions.of(s, revs, served);
-                t = common.format() == Format.TABLE || common.format() == Format.MD ? compact(comps, title)
+                t = options.common.format() == Format.TABLE || options.common.format() == Format.MD ? compact(comps, title)
                         : totals(comps, title);
             } else {
                 Compositions.of(s, revs, new long[1]);
                 t = grouped(lens, revs, grouping, depth, title);
             }
             s.finish(null);
-            String text = list != null && common.format() == Format.TABLE ? plainList(t) : TableWriter.render(t, common.format());
-            Output.emit(s.out(), text, common.out);
+            String text = list != null && options.common.format() == Format.TABLE ? plainList(t) : TableWriter.render(t, options.common.format());
+            Output.emit(s.out(), text, options.common.out);
         }
         return 0;
     }

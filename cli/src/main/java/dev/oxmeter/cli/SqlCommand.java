@@ -3,11 +3,9 @@ package dev.oxmeter.cli;
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.report.Table;
 import dev.oxmeter.report.TableWriter;
-import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.store.Store;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -43,15 +41,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path file = storePath;
-        if (file == null) {
-            try (GitRepo repo = GitRepo.open(repoPath != null ? repoPath : Path.of("").toAbsolutePath())) {
-                file = StoreOptions.defaultFor(repo);
-            }
-        }
-        if (!Files.exists(file)) {
-            throw new OxmeterException("no store at " + file + ": run 'oxmeter history' (or scan) on the repository first");
-        }
+        Path file = StoreOptions.existing(repoPath, storePath);
         Table t;
         try (Store store = Store.open(file, m -> { })) {
             t = run(store, query);

@@ -32,6 +32,24 @@ final class StoreOptions {
         return defaultFor(repo);
     }
 
+    /**
+     * The store to read for {@code sql}/{@code export}: {@code file} when given, else the default store of the
+     * repository at {@code repoPath} (or the current directory's); it must exist.
+     */
+    static Path existing(Path repoPath, Path file) {
+        Path f = file;
+        if (f == null) {
+            try (GitRepo repo = GitRepo.open(repoPath != null ? repoPath : Path.of("").toAbsolutePath())) {
+                f = defaultFor(repo);
+            }
+        }
+        if (!java.nio.file.Files.exists(f)) {
+            throw new dev.oxmeter.OxmeterException("no store at " + f
+                    + ": run 'oxmeter history' (or scan) on the repository first");
+        }
+        return f;
+    }
+
     static Path defaultFor(GitRepo repo) {
         String base = System.getenv("XDG_CACHE_HOME");
         Path dir = base != null && !base.isBlank() ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache");
