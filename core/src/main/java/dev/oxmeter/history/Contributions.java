@@ -41,9 +41,15 @@ public final class Contributions {
 
     /**
      * A window: the commits reachable from {@code end} and not from {@code start} (all history up to {@code end}
-     * when {@code start} is null).
+     * when {@code start} is null). With {@code mustHaveCommits}, an empty commit set is an error (a range the user
+     * typed); in a timeline, two tags on one commit just give an empty window.
      */
-    public record WindowSpec(Oid start, String startLabel, Revision end) {
+    public record WindowSpec(Oid start, String startLabel, Revision end, boolean mustHaveCommits) {
+        /** A timeline window (may be empty). */
+        public WindowSpec(Oid start, String startLabel, Revision end) {
+            this(start, startLabel, end, false);
+        }
+
         public WindowSpec {
             Objects.requireNonNull(end, "end");
             if (end.commit() == null) {
@@ -89,6 +95,10 @@ public final class Contributions {
         for (WindowSpec w : windows) {
             Oid end = w.end().commit();
             List<Oid> range = walker.range(end, w.start() == null ? List.of() : List.of(w.start()));
+            if (range.isEmpty() && w.mustHaveCommits()) {
+                throw new OxmeterException("window " + w.label() + " is empty: every commit reachable from "
+                        + w.end().label() + " is reachable from " + w.startLabel());
+            }
             List<CommitFacts> inWindow = new ArrayList<>();
             for (Oid id : range) {
                 CommitFacts c = byId.get(id);

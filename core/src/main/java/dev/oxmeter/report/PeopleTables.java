@@ -94,15 +94,21 @@ public final class PeopleTables {
 
     /** The summary, then per window its people, credits and employers tables (top {@link #TOP} each). */
     public static List<Table> all(String title, PeopleReport r, Set<String> roleKeys, Map<String, Object> meta) {
+        return all(title, r, roleKeys, meta, TOP);
+    }
+
+    /** The summary, then per window its people, credits and employers tables, {@code top} rows each (0: all). */
+    public static List<Table> all(String title, PeopleReport r, Set<String> roleKeys, Map<String, Object> meta,
+                                  int top) {
         List<Table> out = new ArrayList<>();
         out.add(summary(title, r, meta));
         for (PeopleReport.Window w : r.windows()) {
-            out.add(people(w, r.language(), TOP));
+            out.add(people(w, r.language(), top));
             if (!w.credits().isEmpty()) {
-                out.add(credits(w, r.language(), roleKeys, TOP));
+                out.add(credits(w, r.language(), roleKeys, top));
             }
             if (!w.employers().isEmpty()) {
-                out.add(employers(w, r.language(), TOP));
+                out.add(employers(w, r.language(), top));
             }
         }
         return out;

@@ -17,9 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.HistogramDiff;
+import org.eclipse.jgit.diff.MyersDiff;
+import org.eclipse.jgit.diff.Sequence;
+import org.eclipse.jgit.diff.SequenceComparator;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.AbbreviatedObjectId;
@@ -40,9 +47,9 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * git; binary files count 0/0; merges carry no changes), plus each file's language.
  *
  * <p>Costs: one commit read per commit walked; for each commit not already known, one tree diff and one line diff
- * per changed file (the work of {@code git log --numstat}). Line diffs use JGit's histogram algorithm; git's
- * default is Myers, so a file's counts can differ by a few lines where the two algorithms align changes
- * differently (the difference added − removed is always the same).
+ * per changed file (the work of {@code git log --numstat}). Line diffs use JGit's histogram algorithm with a
+ * bounded Myers fallback; git's default is Myers with its own heuristics, so a file's counts can differ where the
+ * algorithms align changes differently, mostly in big generated files (added − removed is always the same).
  *
  * <p>Not thread-safe; use one walker per thread. It may use {@code threads} worker threads internally for the diffs.
  */
@@ -51,12 +58,48 @@ public final class CommitWalker {
     static final int HEAD_BYTES = 64 * 1024;
     private static final int IN_FLIGHT_PER_THREAD = 64;
 
+    /** Files bigger than this (either side) get linear line counts instead of a diff; see bigFileCounts. */
+    static final long BIG_FILE_BYTES = 512 * 1024;
+    /** Files bigger than this are not loaded at all and count 0/0, like binary files (git's big-file limit). */
+    static final long MAX_DIFF_BYTES = 64L * 1024 * 1024;
+
+    /** Regions longer than this (both sides, in lines) that histogram diff cannot split count as replaced whole. */
+    static final int MYERS_FALLBACK_LINES = 4000;
+
+    /**
+     * Histogram diff whose Myers fallback (for regions of very repetitive lines, typical of generated parsers and
+     * tables) is bounded: JGit's Myers takes seconds on such regions of big files, where git's heuristics do not.
+     */
+    private static final DiffAlgorithm LINE_DIFF = lineDiff();
+
+    private static DiffAlgorithm lineDiff() {
+        HistogramDiff h = new HistogramDiff();
+        h.setFallbackAlgorithm(new DiffAlgorithm() {
+            @Override
+            public <S extends Sequence> EditList diffNonCommon(SequenceComparator<? super S> cmp, S a, S b) {
+                if (a.size() + b.size() <= MYERS_FALLBACK_LINES) {
+                    return MyersDiff.INSTANCE.diffNonCommon(cmp, a, b);
+                }
+                EditList whole = new EditList();
+                whole.add(new Edit(0, a.size(), 0, b.size()));
+                return whole;
+            }
+        });
+        return h;
+    }
+
     private final GitRepo repo;
     private final LanguageCatalog catalog;
     private final int threads;
 
-    /** Statistics of one walk: commits visited, commits read (diffed), commits skipped as known, wall time. */
-    public record WalkStats(long visited, long read, long known, double seconds) {
+    /**
+     * Statistics of one walk: commits visited, commits read (diffed), commits skipped as known, wall time, and
+     * changed files whose content is missing from the repository (a partial clone), counted as 0 lines.
+     */
+    public record WalkStats(long visited, long read, long known, double seconds, long missingBlobs) {
+        public WalkStats(long visited, long read, long known, double seconds) {
+            this(visited, read, known, seconds, 0);
+        }
     }
 
     public CommitWalker(GitRepo repo, LanguageCatalog catalog, int threads) {
@@ -85,9 +128,10 @@ public final class CommitWalker {
             t.setDaemon(true);
             return t;
         }) : null;
+        java.util.concurrent.atomic.AtomicLong missing = new java.util.concurrent.atomic.AtomicLong();
         java.util.Queue<Differ> allDiffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
         ThreadLocal<Differ> differs = ThreadLocal.withInitial(() -> {
-            Differ d = new Differ(r, catalog);
+            Differ d = new Differ(r, catalog, missing);
             allDiffers.add(d);
             return d;
         });
@@ -157,7 +201,7 @@ public final class CommitWalker {
                 d.close();
             }
         }
-        return new WalkStats(visited, read, skipped, (System.nanoTime() - t0) / 1e9);
+        return new WalkStats(visited, read, skipped, (System.nanoTime() - t0) / 1e9, missing.get());
     }
 
     /**
@@ -247,27 +291,58 @@ public final class CommitWalker {
         private final ObjectReader reader;
         private final DiffFormatter df;
         private final LanguageCatalog catalog;
+        private final java.util.concurrent.atomic.AtomicLong missingBlobs;
 
-        Differ(Repository r, LanguageCatalog catalog) {
+        Differ(Repository r, LanguageCatalog catalog, java.util.concurrent.atomic.AtomicLong missingBlobs) {
             this.catalog = catalog;
+            this.missingBlobs = missingBlobs;
             this.reader = r.newObjectReader();
             this.df = new DiffFormatter(DisabledOutputStream.INSTANCE);
             df.setReader(reader, r.getConfig());
             df.setDiffComparator(RawTextComparator.DEFAULT);
+            df.setDiffAlgorithm(LINE_DIFF);
             df.setDetectRenames(true);
+            configureRenames();
+        }
+
+        private void configureRenames() {
             df.getRenameDetector().setRenameScore(50);
             df.getRenameDetector().setRenameLimit(1000);
         }
 
         List<FileChange> changes(ObjectId parentTree, ObjectId tree) throws IOException {
-            List<DiffEntry> entries = df.scan(parentTree, tree);
+            List<DiffEntry> entries;
+            try {
+                entries = df.scan(parentTree, tree);
+            } catch (MissingObjectException e) {
+                // a partial clone lacks some blobs: rename detection needs their content, so go without it
+                df.setDetectRenames(false);
+                try {
+                    entries = df.scan(parentTree, tree);
+                } finally {
+                    df.setDetectRenames(true);
+                    configureRenames();
+                }
+            }
             List<FileChange> out = new ArrayList<>(entries.size());
             for (DiffEntry e : entries) {
                 int added = 0;
                 int removed = 0;
-                for (Edit edit : df.toFileHeader(e).toEditList()) {
-                    added += edit.getLengthB();
-                    removed += edit.getLengthA();
+                try {
+                    int[] big = bigFileCounts(e);
+                    if (big != null) {
+                        added = big[0];
+                        removed = big[1];
+                    } else {
+                        for (Edit edit : df.toFileHeader(e).toEditList()) {
+                            added += edit.getLengthB();
+                            removed += edit.getLengthA();
+                        }
+                    }
+                } catch (MissingObjectException missing) {
+                    missingBlobs.incrementAndGet();
+                    added = 0;
+                    removed = 0;
                 }
                 boolean deleted = e.getChangeType() == DiffEntry.ChangeType.DELETE;
                 String path = deleted ? e.getOldPath() : e.getNewPath();
@@ -281,6 +356,72 @@ public final class CommitWalker {
                 out.add(new FileChange(path, oldPath, e.getChangeType().name(), newBlob, language, added, removed));
             }
             return out;
+        }
+
+        /**
+         * Lines added and removed for a file bigger than {@link #BIG_FILE_BYTES} on either side, by multiset
+         * difference of its lines (a line present k times before and m times after counts max(0, m − k) added),
+         * which is linear where a line diff of big generated files takes seconds; null for smaller files. It is
+         * exact unless lines were moved or reordered, where a diff reports more. Binary content counts 0/0.
+         */
+        private int[] bigFileCounts(DiffEntry e) throws IOException {
+            if (e.getOldMode() == FileMode.GITLINK || e.getNewMode() == FileMode.GITLINK) {
+                return null;
+            }
+            long oldSize = size(e.getOldId(), e.getOldMode());
+            long newSize = size(e.getNewId(), e.getNewMode());
+            if (oldSize <= BIG_FILE_BYTES && newSize <= BIG_FILE_BYTES) {
+                return null;
+            }
+            byte[] a = content(e.getOldId(), e.getOldMode());
+            byte[] b = content(e.getNewId(), e.getNewMode());
+            if (a == null || b == null || RawText.isBinary(a) || RawText.isBinary(b)) {
+                return new int[] {0, 0};
+            }
+            java.util.HashMap<String, int[]> count = new java.util.HashMap<>();
+            forEachLine(a, line -> count.computeIfAbsent(line, k -> new int[1])[0]++);
+            int[] added = {0};
+            forEachLine(b, line -> {
+                int[] c = count.get(line);
+                if (c != null && c[0] > 0) {
+                    c[0]--;
+                } else {
+                    added[0]++;
+                }
+            });
+            int removed = 0;
+            for (int[] c : count.values()) {
+                removed += c[0];
+            }
+            return new int[] {added[0], removed};
+        }
+
+        private long size(AbbreviatedObjectId id, FileMode mode) throws IOException {
+            if (id == null || !id.isComplete() || mode == FileMode.MISSING || id.toObjectId().equals(ObjectId.zeroId())) {
+                return 0;
+            }
+            return reader.getObjectSize(id.toObjectId(), org.eclipse.jgit.lib.Constants.OBJ_BLOB);
+        }
+
+        private byte[] content(AbbreviatedObjectId id, FileMode mode) throws IOException {
+            if (id == null || !id.isComplete() || mode == FileMode.MISSING || id.toObjectId().equals(ObjectId.zeroId())) {
+                return new byte[0];
+            }
+            org.eclipse.jgit.lib.ObjectLoader l = reader.open(id.toObjectId(), org.eclipse.jgit.lib.Constants.OBJ_BLOB);
+            return l.getSize() > MAX_DIFF_BYTES ? null : l.getCachedBytes((int) l.getSize());
+        }
+
+        private static void forEachLine(byte[] data, java.util.function.Consumer<String> sink) {
+            int start = 0;
+            for (int i = 0; i < data.length; i++) {
+                if (data[i] == '\n') {
+                    sink.accept(new String(data, start, i - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+                    start = i + 1;
+                }
+            }
+            if (start < data.length) {
+                sink.accept(new String(data, start, data.length - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
         }
 
         private String language(String path, FileMode mode, AbbreviatedObjectId blob) throws IOException {
@@ -299,6 +440,8 @@ public final class CommitWalker {
                 try (InputStream in = reader.open(blob.toObjectId()).openStream()) {
                     head = in.readNBytes(HEAD_BYTES);
                     n = head.length;
+                } catch (MissingObjectException missing) {
+                    // settled from the name alone, as for an empty file
                 }
             }
             return catalog.resolve(d, head, n).name();
