@@ -127,15 +127,22 @@ public final class PeopleTables {
         return b.build();
     }
 
-    /** Per window, {@code label: Name, Name, ...} sorted by name ignoring case; windows separated by a blank line. */
+    /**
+     * Per window, {@code label: Name, Name, ...} sorted by name ignoring case, each name once (two addresses of one
+     * name that no mailmap joins are still two people elsewhere); windows separated by a blank line.
+     */
     public static String thanks(PeopleReport r) {
         StringBuilder sb = new StringBuilder();
         for (PeopleReport.Window w : r.windows()) {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            List<String> names = w.people().stream().map(p -> p.name().isEmpty() ? p.email() : p.name())
-                    .sorted(Contributions::compareNames).toList();
+            java.util.TreeMap<String, String> byLower = new java.util.TreeMap<>();
+            for (PeopleReport.Person p : w.people()) {
+                String name = p.name().isEmpty() ? p.email() : p.name();
+                byLower.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
+            }
+            List<String> names = byLower.values().stream().sorted(Contributions::compareNames).toList();
             sb.append(w.label()).append(": ").append(String.join(", ", names)).append('\n');
         }
         return sb.toString();
