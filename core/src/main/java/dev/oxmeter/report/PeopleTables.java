@@ -143,7 +143,8 @@ public final class PeopleTables {
                 byLower.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
             }
             List<String> names = byLower.values().stream().sorted(Contributions::compareNames).toList();
-            sb.append(w.label()).append(": ").append(String.join(", ", names)).append('\n');
+            sb.append(w.label()).append(':').append(names.isEmpty() ? "" : " " + String.join(", ", names))
+                    .append('\n');
         }
         return sb.toString();
     }
