@@ -50,5 +50,25 @@ final class Schema {
             CREATE OR REPLACE VIEW metrics_history AS
               SELECT r.label AS revision, r.commit, r.date, m.metric, m.value, r.options
               FROM revisions r JOIN tree_metrics m
-                ON m.tree = r.tree AND m.options = r.options AND m.facts_version = r.facts_version""");
+                ON m.tree = r.tree AND m.options = r.options AND m.facts_version = r.facts_version""",
+            // Commit facts (people): one row per commit walked, raw author (mailmap applied when aggregating).
+            // Their derivation version is meta 'commit_facts_version'; see CommitStore.
+            """
+            CREATE TABLE IF NOT EXISTS commits(
+              commit VARCHAR NOT NULL, parents INTEGER NOT NULL, author_name VARCHAR NOT NULL,
+              author_email VARCHAR NOT NULL, author_time TIMESTAMPTZ NOT NULL, commit_time TIMESTAMPTZ NOT NULL,
+              subject VARCHAR NOT NULL)""",
+            // People named in a commit's '*-by' trailers, one row per person, raw; pos = order in the message.
+            """
+            CREATE TABLE IF NOT EXISTS commit_trailers(
+              commit VARCHAR NOT NULL, pos INTEGER NOT NULL, key VARCHAR NOT NULL, name VARCHAR NOT NULL,
+              email VARCHAR NOT NULL, value VARCHAR NOT NULL)""",
+            // Files a non-merge commit changes against its first parent (renames detected), lines from real diffs.
+            """
+            CREATE TABLE IF NOT EXISTS commit_files(
+              commit VARCHAR NOT NULL, path VARCHAR NOT NULL, old_path VARCHAR, change VARCHAR NOT NULL,
+              language VARCHAR NOT NULL, added INTEGER NOT NULL, removed INTEGER NOT NULL)""",
+            // Tips whose whole ancestry is in 'commits' (so later walks stop there).
+            """
+            CREATE TABLE IF NOT EXISTS commit_walks(tip VARCHAR NOT NULL, walked_at TIMESTAMPTZ NOT NULL)""");
 }

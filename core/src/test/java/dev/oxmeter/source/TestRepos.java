@@ -103,14 +103,40 @@ public final class TestRepos implements AutoCloseable {
 
     /** Commits {@code s} as the whole tree, child of the previous commit, on refs/heads/main (HEAD). */
     public String commit(Snapshot s) throws Exception {
+        RevCommit c = build(s, head == null ? List.of() : List.of(head));
+        return moveMain(c);
+    }
+
+    /**
+     * Commits {@code s} as a child of commit {@code parent} (hex) without moving refs/heads/main: a side branch.
+     * Returns the new commit's id.
+     */
+    public String commitOn(String parent, Snapshot s) throws Exception {
+        return build(s, List.of(tr.getRevWalk().parseCommit(ObjectId.fromString(parent)))).name();
+    }
+
+    /** A merge commit on main: parents the current head and {@code other} (hex), tree {@code s}. */
+    public String merge(String other, Snapshot s) throws Exception {
+        return moveMain(build(s, List.of(head, tr.getRevWalk().parseCommit(ObjectId.fromString(other)))));
+    }
+
+    private String moveMain(RevCommit c) throws Exception {
+        head = c;
+        tr.update("refs/heads/main", head);
+        repo.updateRef("HEAD").link("refs/heads/main");
+        return head.name();
+    }
+
+    private RevCommit build(Snapshot s, List<RevCommit> parents) throws Exception {
         long t = s.when != null ? s.when.getEpochSecond() : (clock += 86_400);
         PersonIdent who = new PersonIdent(s.authorName, s.authorEmail, Instant.ofEpochSecond(t),
                 java.time.ZoneOffset.UTC);
         TestRepository<Repository>.CommitBuilder cb = tr.commit().noParents().author(who).committer(who)
                 .message(s.message);
-        if (head != null) {
-            cb.parent(head).noFiles(); // parent() starts from the parent's tree: a snapshot replaces it whole
+        for (RevCommit p : parents) {
+            cb.parent(p);
         }
+        cb.noFiles(); // JGit seeds the tree from the first parent; a snapshot is the whole tree
         for (Map.Entry<String, byte[]> e : s.files.entrySet()) {
             cb.add(e.getKey(), tr.blob(e.getValue()));
         }
@@ -121,10 +147,7 @@ public final class TestRepos implements AutoCloseable {
         for (String sub : s.submodules) {
             cb.edit(entry(sub, FileMode.GITLINK, ObjectId.fromString("1234567890123456789012345678901234567890")));
         }
-        head = cb.create();
-        tr.update("refs/heads/main", head);
-        repo.updateRef("HEAD").link("refs/heads/main");
-        return head.name();
+        return cb.create();
     }
 
     private static PathEdit entry(String path, FileMode mode, ObjectId id) {

@@ -1,0 +1,246 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.OxmeterException;
+import dev.oxmeter.aggregate.Progress;
+import dev.oxmeter.history.Affiliations;
+import dev.oxmeter.history.CommitFactsCache;
+import dev.oxmeter.history.Contributions;
+import dev.oxmeter.history.InMemoryCommitFacts;
+import dev.oxmeter.history.Mailmap;
+import dev.oxmeter.history.PeopleRun;
+import dev.oxmeter.history.TrailerKeys;
+import dev.oxmeter.language.Language;
+import dev.oxmeter.report.Format;
+import dev.oxmeter.report.PeopleTables;
+import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.Revision;
+import dev.oxmeter.store.CommitStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code oxmeter people}: who contributes to a language, window by window. */
+@Command(name = "people", mixinStandardHelpOptions = true,
+        description = {"Who contributes to a language, release window by release window: contributors (authors and "
+                + "co-authors of non-merge commits that change a counted file of the language), new and cumulative "
+                + "contributors, commits, lines added and removed, credits (Reviewed-by, Acked-by ...) and employers.",
+                "Windows: between consecutive selected tags (the first from the start of history), consecutive "
+                        + "--every samples, or one --range A..B (git's A..B). Commit facts come from one walk of the "
+                        + "history and are kept in the store.",
+                "--format also accepts 'thanks': per window, the contributors' names in one comma-separated line."})
+final class PeopleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    RepoOption repo;
+
+    @Mixin
+    TimelineOptions timeline;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    ScanRuleOptions rules;
+
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = {"-l", "--lang"}, paramLabel = "LANGUAGE", defaultValue = "rust",
+            description = "The language (any catalog name or alias, ignoring case; default ${DEFAULT-VALUE}).")
+    String lang;
+
+    @Option(names = "--range", paramLabel = "A..B",
+            description = "One window: the commits reachable from B and not from A (git's A..B; '..B' is all of B).")
+    String range;
+
+    @Option(names = "--mailmap", paramLabel = "FILE",
+            description = "A mailmap read after the repository's .mailmap (it wins); checked strictly.")
+    Path mailmap;
+
+    @Option(names = "--mailmap-rev", paramLabel = "REV", description = "Read the repository's .mailmap at REV "
+            + "(e.g. HEAD) for every window, instead of at each window's end.")
+    String mailmapRev;
+
+    @Option(names = "--affiliations", paramLabel = "FILE",
+            description = "Employer map in gitdm's EmailMap format ([user@]domain employer [< yyyy-mm-dd]); "
+                    + "unmapped addresses are grouped by domain.")
+    Path affiliations;
+
+    @Option(names = "--co-author-keys", paramLabel = "KEY", split = ",",
+            description = "Trailer keys naming co-authors (default: Co-developed-by,Co-authored-by).")
+    List<String> coAuthorKeys;
+
+    @Option(names = "--role-keys", paramLabel = "KEY", split = ",", description = "Trailer keys counted as credits "
+            + "(default: Reviewed-by,Acked-by,Tested-by,Reported-by,Suggested-by,Helped-by,Mentored-by).")
+    List<String> roleKeys;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "25",
+            description = "Rows per people, credits and employers table in table/md output; 0 for all "
+                    + "(default ${DEFAULT-VALUE}).")
+    int top;
+
+    @Override
+    public Integer call() {
+        boolean thanks = common.format != null && common.format.trim().equalsIgnoreCase("thanks");
+        if (thanks) {
+            common.format = "table";
+        }
+        Format format = common.format();
+        if (range != null) {
+            if (!timeline.tags.isEmpty() || !timeline.excludeTags.isEmpty() || timeline.every != null
+                    || !timeline.revs.isEmpty()) {
+                throw new IllegalArgumentException("--range is a timeline of its own: leave out --tags, --every "
+                        + "and --revs");
+            }
+        } else {
+            timeline.validate();
+        }
+        if (top < 0) {
+            throw new IllegalArgumentException("--top must be 0 (all) or more");
+        }
+        Language language = PeopleRun.language(dev.oxmeter.language.LanguageCatalog.standard(), lang);
+        TrailerKeys keys = keys();
+        Mailmap userMailmap = mailmap == null ? Mailmap.EMPTY
+                : Mailmap.parseStrict(read(mailmap, "mailmap"), mailmap.toString());
+        Affiliations employers = affiliations == null ? Affiliations.EMPTY
+                : Affiliations.parse(read(affiliations, "affiliations"), affiliations.toString());
+        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
+            List<Contributions.WindowSpec> windows = range != null ? List.of(range(s.repo(), range))
+                    : PeopleRun.consecutive(timeline.select(s.repo(), s::notice));
+            CommitFactsCache cache = s.store() == null ? new InMemoryCommitFacts()
+                    : CommitStore.open(s.store(), CommitStore.factsVersion(s.computer().catalog()), s::notice);
+            Progress progress = TerminalProgress.create(common.quiet);
+            progress.phase("commits", -1);
+            long[] last = {0};
+            PeopleRun.Result result;
+            try {
+                result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows,
+                        new PeopleRun.Options(rules.excludes, rules.includeVendored, userMailmap, mailmapRev,
+                                employers, keys, common.threads()), n -> {
+                                    progress.step(n - last[0]);
+                                    last[0] = n;
+                                });
+            } finally {
+                progress.done();
+            }
+            if (result.walk().missingBlobs() > 0) {
+                s.notice(String.format(Locale.ROOT, "%,d changed files have content missing from the repository "
+                        + "(partial clone?): counted with 0 lines", result.walk().missingBlobs()));
+            }
+            if (common.verbose) {
+                s.notice(String.format(Locale.ROOT, "people: walked %,d commits (%,d read and diffed, %,d already in "
+                        + "the %s) in %.2f s; %,d commits touch %s, %,d count after exclusions; counting %.2f s",
+                        result.walk().visited(), result.walk().read(), result.walk().known(),
+                        s.store() == null ? "memory" : "store " + s.store().file(), result.walk().seconds(),
+                        result.commitsTouching(), language.name(), result.commitsCounted(),
+                        result.analysisSeconds()));
+            }
+            Map<String, Object> meta = new LinkedHashMap<>();
+            meta.put("repository", s.repo().directory().toString());
+            meta.put("language", language.name());
+            String title = "oxmeter people · " + s.repo().name() + " · " + language.name() + " · " + windows.size()
+                    + (windows.size() == 1 ? " window" : " windows");
+            String text;
+            if (thanks) {
+                text = PeopleTables.thanks(result.report());
+            } else {
+                text = switch (format) {
+                    case JSON -> PeopleTables.json(result.report(), meta);
+                    case CSV -> TableWriter.render(PeopleTables.longFormat(result.report()), Format.CSV);
+                    case TABLE, MD -> TableWriter.render(
+                            PeopleTables.all(title, result.report(), keys.roleKeys(), meta, top), format);
+                };
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            Output.emit(out, text, common.out);
+        }
+        return 0;
+    }
+
+    private TrailerKeys keys() {
+        Set<String> co = coAuthorKeys == null ? TrailerKeys.DEFAULT.coAuthorKeys() : clean(coAuthorKeys, "--co-author-keys");
+        Set<String> roles = roleKeys == null ? TrailerKeys.DEFAULT.roleKeys() : clean(roleKeys, "--role-keys");
+        try {
+            return new TrailerKeys(co, roles);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("trailer keys: " + e.getMessage());
+        }
+    }
+
+    private static Set<String> clean(List<String> keys, String option) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String k : keys) {
+            String t = k.strip();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!dev.oxmeter.history.CommitFacts.keepsPeople(t)) {
+                throw new IllegalArgumentException(option + ": '" + t + "' does not end in -by; only -by trailers "
+                        + "are kept in the commit facts");
+            }
+            out.add(t);
+        }
+        return out;
+    }
+
+    private static String read(Path file, String what) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new OxmeterException("cannot read " + what + " file " + file + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            try {
+                return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            } catch (IOException e2) {
+                throw new OxmeterException("cannot read " + what + " file " + file + ": " + e2.getMessage());
+            }
+        } catch (IOException e) {
+            throw new OxmeterException("cannot read " + what + " file " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private static Contributions.WindowSpec range(GitRepo repo, String spec) {
+        String s = spec.strip();
+        int dots = s.indexOf("..");
+        if (dots < 0 || s.indexOf("...") >= 0 || s.indexOf("..", dots + 2) >= 0) {
+            throw new IllegalArgumentException("--range: expected A..B (or ..B), got '" + spec + "'");
+        }
+        String a = s.substring(0, dots).strip();
+        String b = s.substring(dots + 2).strip();
+        if (b.isEmpty()) {
+            throw new IllegalArgumentException("--range: the end of '" + spec + "' is missing (A..B)");
+        }
+        Revision end = repo.resolve(b);
+        if (end.commit() == null) {
+            throw new OxmeterException("--range: '" + b + "' is a tree, not a commit");
+        }
+        if (a.isEmpty()) {
+            return new Contributions.WindowSpec(null, null, end, true);
+        }
+        Revision start = repo.resolve(a);
+        if (start.commit() == null) {
+            throw new OxmeterException("--range: '" + a + "' is a tree, not a commit");
+        }
+        return new Contributions.WindowSpec(start.commit(), a, end, true);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.oxmeter.history;
+
+import dev.oxmeter.OxmeterException;
+import dev.oxmeter.language.Language;
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.source.AttributeRules;
+import dev.oxmeter.source.BlobContent;
+import dev.oxmeter.source.CommitWalker;
+import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.ObjectSource;
+import dev.oxmeter.source.Oid;
+import dev.oxmeter.source.Revision;
+import dev.oxmeter.source.TreeItem;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongConsumer;
+
+/**
+ * {@code oxmeter people} end to end, without the command line: brings the commit facts up to date in one walk,
+ * loads the commits that touch the language, applies exclusions, mailmaps and the employer map, and counts
+ * ({@link Contributions}).
+ */
+public final class PeopleRun {
+    private static final long MAX_MAP_BYTES = 16L * 1024 * 1024;
+    private static final List<String> SUGGESTIONS = List.of("Rust", "C", "C++", "C Header", "Go", "Python",
+            "Assembly", "Shell");
+
+    private PeopleRun() {
+    }
+
+    /**
+     * How to count.
+     *
+     * @param excludes        user exclusion patterns ({@code --exclude})
+     * @param includeVendored count vendored and generated files too
+     * @param userMailmap     mailmap layered over the repository's ({@code --mailmap}); {@link Mailmap#EMPTY} if none
+     * @param mailmapRevision read the repository's {@code .mailmap} at this revision for every window; null: at
+     *                        each window's end
+     * @param affiliations    employer map; {@link Affiliations#EMPTY} groups by address domain only
+     * @param keys            co-authorship and role trailer keys
+     * @param threads         diff threads for the walk
+     */
+    public record Options(List<String> excludes, boolean includeVendored, Mailmap userMailmap, String mailmapRevision,
+                          Affiliations affiliations, TrailerKeys keys, int threads) {
+        public Options {
+            excludes = List.copyOf(excludes);
+            Objects.requireNonNull(userMailmap, "userMailmap");
+            Objects.requireNonNull(affiliations, "affiliations");
+            Objects.requireNonNull(keys, "keys");
+        }
+    }
+
+    /** What a run produced and cost. */
+    public record Result(PeopleReport report, CommitWalker.WalkStats walk, int commitsTouching, int commitsCounted,
+                         double analysisSeconds) {
+    }
+
+    /**
+     * The catalog language named {@code name} (any name or alias, ignoring case).
+     *
+     * @throws OxmeterException {@code unknown language 'x' (try: Rust, C, ...)}
+     */
+    public static Language language(LanguageCatalog catalog, String name) {
+        String n = name == null ? "" : name.strip();
+        return catalog.byName(n).orElseThrow(() -> {
+            List<String> known = new ArrayList<>();
+            for (String s : SUGGESTIONS) {
+                catalog.byName(s).ifPresent(l -> known.add(l.name()));
+            }
+            return new OxmeterException("unknown language '" + n + "' (try: " + String.join(", ", known) + ", …)");
+        });
+    }
+
+    /** Consecutive windows over a timeline: {@code ..r0}, {@code r0..r1}, {@code r1..r2} ... */
+    public static List<Contributions.WindowSpec> consecutive(List<Revision> revisions) {
+        List<Contributions.WindowSpec> out = new ArrayList<>();
+        Revision prev = null;
+        for (Revision r : revisions) {
+            out.add(new Contributions.WindowSpec(prev == null ? null : prev.commit(),
+                    prev == null ? null : prev.label(), r));
+            prev = r;
+        }
+        return out;
+    }
+
+    /**
+     * Counts contributions to {@code language} in {@code windows}.
+     *
+     * @param cache    where commit facts are kept; updated with any commit not yet in it
+     * @param progress receives the number of commits read so far during the walk
+     */
+    public static Result run(GitRepo repo, CommitFactsCache cache, LanguageCatalog catalog, Language language,
+                             List<Contributions.WindowSpec> windows, Options options, LongConsumer progress) {
+        Set<Oid> tips = new LinkedHashSet<>();
+        for (Contributions.WindowSpec w : windows) {
+            tips.add(w.end().commit());
+            if (w.start() != null) {
+                tips.add(w.start());
+            }
+        }
+        CommitWalker walker = new CommitWalker(repo, catalog, options.threads());
+        CommitWalker.WalkStats stats = CommitHistory.update(walker, cache, tips, progress);
+        long t0 = System.nanoTime();
+        List<CommitFacts> touching = cache.touching(language.name());
+        try (ObjectSource src = repo.newObjectSource()) {
+            AttributeRules attributes = null;
+            Revision head = repo.isEmpty() ? null : repo.resolve("HEAD");
+            if (head != null) {
+                byte[] ga = rootFile(src, head.tree(), ".gitattributes");
+                attributes = ga == null ? null : AttributeRules.parse(ga, 0, ga.length);
+            }
+            List<CommitFacts> counted = new ContributionFilter(options.excludes(), options.includeVendored(),
+                    attributes).apply(touching);
+            Map<Oid, Mailmap> byBlob = new HashMap<>();
+            Mailmap fixed = null;
+            if (options.mailmapRevision() != null) {
+                fixed = repoMailmap(src, repo.resolve(options.mailmapRevision()).tree(), byBlob)
+                        .merge(options.userMailmap());
+            }
+            Mailmap fixedMap = fixed;
+            Map<Oid, Mailmap> byTree = new HashMap<>();
+            PeopleReport report = Contributions.analyze(language.name(), windows, counted, walker,
+                    w -> fixedMap != null ? fixedMap : byTree.computeIfAbsent(w.end().tree(),
+                            t -> repoMailmap(src, t, byBlob).merge(options.userMailmap())),
+                    options.affiliations(), options.keys());
+            return new Result(report, stats, touching.size(), counted.size(), (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static Mailmap repoMailmap(ObjectSource src, Oid tree, Map<Oid, Mailmap> byBlob) {
+        for (TreeItem item : src.tree(tree)) {
+            if (item.name().equals(".mailmap") && item.kind().isRegularFile()) {
+                return byBlob.computeIfAbsent(item.id(), id -> Mailmap.parse(text(src, id)));
+            }
+        }
+        return Mailmap.EMPTY;
+    }
+
+    private static byte[] rootFile(ObjectSource src, Oid tree, String name) {
+        for (TreeItem item : src.tree(tree)) {
+            if (item.name().equals(name) && item.kind().isRegularFile()) {
+                BlobContent c = src.blob(item.id(), MAX_MAP_BYTES, 0);
+                return c.truncated() ? null : java.util.Arrays.copyOf(c.data(), c.length());
+            }
+        }
+        return null;
+    }
+
+    private static String text(ObjectSource src, Oid blob) {
+        BlobContent c = src.blob(blob, MAX_MAP_BYTES, 0);
+        return c.truncated() ? "" : new String(c.data(), 0, c.length(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,247 @@
+package dev.oxmeter.store;
+
+import dev.oxmeter.OxmeterException;
+import dev.oxmeter.facts.FactsComputer;
+import dev.oxmeter.history.CommitFacts;
+import dev.oxmeter.history.CommitFactsCache;
+import dev.oxmeter.history.Identity;
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.source.Oid;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Commit facts in the store (tables {@code commits}, {@code commit_trailers}, {@code commit_files},
+ * {@code commit_walks}), keyed by commit id. The version of the facts is kept in {@code meta} under
+ * {@code commit_facts_version}: when it differs from this oxmeter's (another derivation version or language
+ * catalog), the commit tables are emptied and the facts recomputed. Not thread-safe (one store, one thread).
+ */
+public final class CommitStore implements CommitFactsCache {
+    static final String META_KEY = "commit_facts_version";
+
+    private final Store store;
+    private Set<Oid> known;
+    private List<Oid> complete;
+
+    private CommitStore(Store store) {
+        this.store = store;
+    }
+
+    /** The version string of commit facts computed with {@code catalog} by this oxmeter. */
+    public static String factsVersion(LanguageCatalog catalog) {
+        return "commits" + CommitFacts.VERSION + "/" + new FactsComputer(catalog, List.of()).linesVersion();
+    }
+
+    /**
+     * The commit facts of {@code store}, first emptied (with a notice) when they were computed under another
+     * {@code version}.
+     */
+    public static CommitStore open(Store store, String version, Consumer<String> notice) {
+        CommitStore cs = new CommitStore(store);
+        store.transaction(c -> {
+            String current = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
+                ps.setString(1, META_KEY);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        current = rs.getString(1);
+                    }
+                }
+            }
+            if (version.equals(current)) {
+                return;
+            }
+            try (Statement st = c.createStatement()) {
+                long rows = 0;
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM commits")) {
+                    rows = rs.next() ? rs.getLong(1) : 0;
+                }
+                if (rows > 0) {
+                    notice.accept("commit facts in " + store.file() + " were computed by another version ("
+                            + current + "): recomputing them");
+                }
+                for (String t : List.of("commits", "commit_trailers", "commit_files", "commit_walks")) {
+                    st.execute("DELETE FROM " + t);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
+                ps.setString(1, META_KEY);
+                ps.setString(2, version);
+                ps.execute();
+            }
+        });
+        return cs;
+    }
+
+    @Override
+    public Collection<Oid> completeTips() {
+        if (complete == null) {
+            List<Oid> out = new ArrayList<>();
+            query("SELECT DISTINCT tip FROM commit_walks", rs -> out.add(Oid.fromHex(rs.getString(1))));
+            complete = out;
+        }
+        return complete;
+    }
+
+    /** Loads the ids of all stored commits the first time it is called: O(stored commits) once. */
+    @Override
+    public boolean isKnown(Oid id) {
+        if (known == null) {
+            Set<Oid> ids = new HashSet<>();
+            query("SELECT commit FROM commits", rs -> ids.add(Oid.fromHex(rs.getString(1))));
+            known = ids;
+        }
+        return known.contains(id);
+    }
+
+    /** Number of commits stored. */
+    public long size() {
+        long[] n = {0};
+        query("SELECT count(*) FROM commits", rs -> n[0] = rs.getLong(1));
+        return n[0];
+    }
+
+    @Override
+    public void save(List<CommitFacts> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        store.transaction(c -> {
+            DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender commits = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "commits");
+                 DuckDBAppender trailers = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "commit_trailers");
+                 DuckDBAppender files = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "commit_files")) {
+                for (CommitFacts f : batch) {
+                    String id = f.id().hex();
+                    commits.beginRow();
+                    commits.append(id);
+                    commits.append(f.parents());
+                    commits.append(f.author().name());
+                    commits.append(f.author().email());
+                    commits.append(OffsetDateTime.ofInstant(f.authorTime(), ZoneOffset.UTC));
+                    commits.append(OffsetDateTime.ofInstant(f.commitTime(), ZoneOffset.UTC));
+                    commits.append(f.subject());
+                    commits.endRow();
+                    int pos = 0;
+                    for (CommitFacts.PersonTrailer t : f.trailers()) {
+                        trailers.beginRow();
+                        trailers.append(id);
+                        trailers.append(pos++);
+                        trailers.append(t.key());
+                        trailers.append(t.who().name());
+                        trailers.append(t.who().email());
+                        trailers.append(t.value());
+                        trailers.endRow();
+                    }
+                    for (CommitFacts.FileFact x : f.files()) {
+                        files.beginRow();
+                        files.append(id);
+                        files.append(x.path());
+                        if (x.oldPath() == null) {
+                            files.appendNull();
+                        } else {
+                            files.append(x.oldPath());
+                        }
+                        files.append(x.change());
+                        files.append(x.language());
+                        files.append(x.added());
+                        files.append(x.removed());
+                        files.endRow();
+                    }
+                }
+            }
+        });
+        if (known != null) {
+            batch.forEach(f -> known.add(f.id()));
+        }
+    }
+
+    @Override
+    public void markComplete(Collection<Oid> tips) {
+        if (tips.isEmpty()) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        store.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO commit_walks VALUES (?, ?)")) {
+                for (Oid t : tips) {
+                    ps.setString(1, t.hex());
+                    ps.setObject(2, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+        if (complete != null) {
+            List<Oid> all = new ArrayList<>(complete);
+            all.addAll(tips);
+            complete = all;
+        }
+    }
+
+    @Override
+    public List<CommitFacts> touching(String language) {
+        Map<String, List<CommitFacts.FileFact>> files = new HashMap<>();
+        Map<String, List<CommitFacts.PersonTrailer>> trailers = new HashMap<>();
+        List<CommitFacts> out = new ArrayList<>();
+        String sub = "(SELECT DISTINCT commit FROM commit_files WHERE language = ?)";
+        query("SELECT commit, path, old_path, change, added, removed FROM commit_files WHERE language = ?",
+                language, rs -> files.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new CommitFacts.FileFact(rs.getString(2), rs.getString(3), rs.getString(4), language,
+                                rs.getInt(5), rs.getInt(6))));
+        query("SELECT commit, key, name, email, value FROM commit_trailers WHERE commit IN " + sub
+                + " ORDER BY commit, pos", language, rs -> trailers.computeIfAbsent(rs.getString(1),
+                        k -> new ArrayList<>()).add(new CommitFacts.PersonTrailer(rs.getString(2),
+                        new Identity(rs.getString(3), rs.getString(4)), rs.getString(5))));
+        query("SELECT commit, parents, author_name, author_email, epoch_ms(author_time), epoch_ms(commit_time), "
+                + "subject FROM commits WHERE parents <= 1 AND commit IN " + sub, language, rs -> {
+                    String id = rs.getString(1);
+                    out.add(new CommitFacts(Oid.fromHex(id), rs.getInt(2), new Identity(rs.getString(3),
+                            rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
+                            rs.getString(7), trailers.getOrDefault(id, List.of()), files.get(id)));
+                });
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private void query(String sql, RowReader reader) {
+        query(sql, null, reader);
+    }
+
+    private void query(String sql, String param, RowReader reader) {
+        Connection c = store.connection();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (param != null) {
+                ps.setString(1, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reader.read(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new OxmeterException("reading commit facts from " + store.file() + " failed: "
+                    + Store.firstLine(e.getMessage()), e);
+        }
+    }
+}
