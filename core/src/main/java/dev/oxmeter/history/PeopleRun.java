@@ -104,7 +104,14 @@ public final class PeopleRun {
                 tips.add(w.start());
             }
         }
-        CommitWalker walker = new CommitWalker(repo, catalog, options.threads());
+        CommitWalker walker = new CommitWalker(repo, (name, head) -> {
+            dev.oxmeter.language.Detection d = catalog.detect(name);
+            if (!d.needsContent()) {
+                return d.definite().name();
+            }
+            byte[] h = head.get();
+            return catalog.resolve(d, h, h.length).name();
+        }, options.threads());
         CommitWalker.WalkStats stats = CommitHistory.update(walker, cache, tips, progress);
         long t0 = System.nanoTime();
         List<CommitFacts> touching = cache.touching(language.name());

@@ -1,8 +1,6 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.language.Detection;
-import dev.oxmeter.language.LanguageCatalog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -89,7 +87,7 @@ public final class CommitWalker {
     }
 
     private final GitRepo repo;
-    private final LanguageCatalog catalog;
+    private final FileClassifier catalog;
     private final int threads;
 
     /**
@@ -102,7 +100,7 @@ public final class CommitWalker {
         }
     }
 
-    public CommitWalker(GitRepo repo, LanguageCatalog catalog, int threads) {
+    public CommitWalker(GitRepo repo, FileClassifier catalog, int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1");
         }
@@ -290,10 +288,10 @@ public final class CommitWalker {
     private static final class Differ implements AutoCloseable {
         private final ObjectReader reader;
         private final DiffFormatter df;
-        private final LanguageCatalog catalog;
+        private final FileClassifier catalog;
         private final java.util.concurrent.atomic.AtomicLong missingBlobs;
 
-        Differ(Repository r, LanguageCatalog catalog, java.util.concurrent.atomic.AtomicLong missingBlobs) {
+        Differ(Repository r, FileClassifier catalog, java.util.concurrent.atomic.AtomicLong missingBlobs) {
             this.catalog = catalog;
             this.missingBlobs = missingBlobs;
             this.reader = r.newObjectReader();
@@ -430,21 +428,26 @@ public final class CommitWalker {
                 return FileChange.NOT_A_FILE;
             }
             int slash = path.lastIndexOf('/');
-            Detection d = catalog.detect(path.substring(slash + 1));
-            if (!d.needsContent()) {
-                return d.definite().name();
+            try {
+                return classify(path.substring(slash + 1), blob);
+            } catch (java.io.UncheckedIOException e) {
+                throw e.getCause();
             }
-            byte[] head = new byte[0];
-            int n = 0;
-            if (blob != null && blob.isComplete()) {
-                try (InputStream in = reader.open(blob.toObjectId()).openStream()) {
-                    head = in.readNBytes(HEAD_BYTES);
-                    n = head.length;
-                } catch (MissingObjectException missing) {
-                    // settled from the name alone, as for an empty file
+        }
+
+        private String classify(String name, AbbreviatedObjectId blob) {
+            return catalog.language(name, () -> {
+                if (blob == null || !blob.isComplete()) {
+                    return new byte[0];
                 }
-            }
-            return catalog.resolve(d, head, n).name();
+                try (InputStream in = reader.open(blob.toObjectId()).openStream()) {
+                    return in.readNBytes(HEAD_BYTES);
+                } catch (MissingObjectException missing) {
+                    return new byte[0]; // settled from the name alone, as for an empty file
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
         }
 
         @Override
