@@ -120,7 +120,9 @@ class KernelLensTest {
             t.commit(s.at("2024-11-17T12:00:00Z"));
             t.tag("v6.12");
             s.file("rust/helpers/mutex.c", "#include <linux/mutex.h>\n\n__rust_helper void rust_helper_mutex_lock(struct mutex *lock)\n{\n\tmutex_lock(lock);\n}\n\n__rust_helper void\nrust_helper_mutex_unlock(struct mutex *lock)\n{\n\tmutex_unlock(lock);\n}\n");
-            t.commit(s.at("2026-02-08T12:00:00Z"));
+            t.commit(s.at("2026-02-08T12:00:00Z").message("rust: helpers: annotate mutex helpers\n\n"
+                    + "Fixes: 0123456789ab (\"rust: helpers: add mutex helpers\")\n"
+                    + "Signed-off-by: A U Thor <author@example.com>\n"));
             t.tag("v7.0");
         }
     }
@@ -192,6 +194,22 @@ class KernelLensTest {
                 "--format", "csv", "--store", store.toString()));
         assertThat(primary.subList(1, primary.size())).extracting(r -> r.get(1))
                 .containsExactlyInAnyOrder("RUST", "NOVA CORE DRIVER [RUST]");
+    }
+
+    @Test
+    void fixDensityCountsFixCommitsPerLanguageAndWindow() {
+        List<List<String>> rows = csv(Cli.run("fixes", repo.toString(), "--tags", "v*", "--lang", "C",
+                "--lang", "rust", "--format", "csv", "--store", store.toString()));
+        assertThat(String.join(",", rows.get(0))).isEqualTo("window,date,language,fix_commits,commits,code,"
+                + "fixes_per_kloc");
+        assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0) + " " + r.get(2) + " " + r.get(3) + "/"
+                + r.get(4)).containsExactly("..v6.1 C 0/1", "..v6.1 Rust 0/1", "v6.1..v6.12 C 0/1",
+                "v6.1..v6.12 Rust 0/1", "v6.12..v7.0 C 1/1", "v6.12..v7.0 Rust 0/0");
+        // one fix commit over the C code at v7.0 (fork.c 4 + helpers.c 2 + bug.c 5 + mutex.c 10 lines of code)
+        List<String> c70 = rows.stream().filter(r -> r.get(0).equals("v6.12..v7.0") && r.get(2).equals("C"))
+                .findFirst().orElseThrow();
+        assertThat(Double.parseDouble(c70.get(6))).isCloseTo(1000.0 / Long.parseLong(c70.get(5)),
+                org.assertj.core.data.Offset.offset(1e-6));
     }
 
     @Test

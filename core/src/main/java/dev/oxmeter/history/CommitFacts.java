@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param commitTime committer date
  * @param subject    first line of the message
  * @param trailers   trailers whose key ends in {@code -by} ({@code Signed-off-by}, {@code Co-developed-by},
- *                   {@code Reviewed-by} ...), one per person, in message order
+ *                   {@code Reviewed-by} ...), one per person, in message order, and {@code Fixes:} trailers
+ *                   (with an empty identity; their value names the fixed commit)
  * @param files      files changed against the first parent
  */
 public record CommitFacts(Oid id, int parents, Identity author, Instant authorTime, Instant commitTime,
@@ -35,7 +36,7 @@ public record CommitFacts(Oid id, int parents, Identity author, Instant authorTi
      * Version of how facts are derived from a commit (trailer selection, diff options). Bump it when that changes:
      * stored facts of another version are discarded and recomputed.
      */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     public CommitFacts {
         Objects.requireNonNull(id, "id");
@@ -72,6 +73,17 @@ public record CommitFacts(Oid id, int parents, Identity author, Instant authorTi
         }
     }
 
+    /** How many {@code Fixes:} trailers the message carries (a fix commit has at least one). */
+    public int fixes() {
+        int n = 0;
+        for (PersonTrailer t : trailers) {
+            if (t.key().equals(TrailerKeys.FIXES)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     public boolean isMerge() {
         return parents > 1;
     }
@@ -84,6 +96,8 @@ public record CommitFacts(Oid id, int parents, Identity author, Instant authorTi
         for (Trailer t : Trailers.parse(message)) {
             if (t.identity() != null && keepsPeople(t.key())) {
                 people.add(new PersonTrailer(t.key(), t.identity(), t.value()));
+            } else if (Trailer.canonicalKey(t.key()).equals(TrailerKeys.FIXES)) {
+                people.add(new PersonTrailer(TrailerKeys.FIXES, new Identity("", ""), t.value()));
             }
         }
         List<FileFact> files = new ArrayList<>(c.changes().size());

@@ -104,26 +104,13 @@ public final class PeopleRun {
                 tips.add(w.start());
             }
         }
-        CommitWalker walker = new CommitWalker(repo, (name, head) -> {
-            dev.oxmeter.language.Detection d = catalog.detect(name);
-            if (!d.needsContent()) {
-                return d.definite().name();
-            }
-            byte[] h = head.get();
-            return catalog.resolve(d, h, h.length).name();
-        }, options.threads());
+        CommitWalker walker = walker(repo, catalog, options.threads());
         CommitWalker.WalkStats stats = CommitHistory.update(walker, cache, tips, progress);
         long t0 = System.nanoTime();
         List<CommitFacts> touching = cache.touching(language.name());
         try (ObjectSource src = repo.newObjectSource()) {
-            AttributeRules attributes = null;
-            Revision head = repo.isEmpty() ? null : repo.resolve("HEAD");
-            if (head != null) {
-                byte[] ga = rootFile(src, head.tree(), ".gitattributes");
-                attributes = ga == null ? null : AttributeRules.parse(ga, 0, ga.length);
-            }
-            List<CommitFacts> counted = new ContributionFilter(options.excludes(), options.includeVendored(),
-                    attributes).apply(touching);
+            List<CommitFacts> counted = filter(repo, src, options.excludes(), options.includeVendored())
+                    .apply(touching);
             Map<Oid, Mailmap> byBlob = new HashMap<>();
             Mailmap fixed = null;
             if (options.mailmapRevision() != null) {
@@ -138,6 +125,30 @@ public final class PeopleRun {
                     options.affiliations(), options.keys());
             return new Result(report, stats, touching.size(), counted.size(), (System.nanoTime() - t0) / 1e9);
         }
+    }
+
+    /** A commit walker that names languages with {@code catalog}. */
+    public static CommitWalker walker(GitRepo repo, LanguageCatalog catalog, int threads) {
+        return new CommitWalker(repo, (name, head) -> {
+            dev.oxmeter.language.Detection d = catalog.detect(name);
+            if (!d.needsContent()) {
+                return d.definite().name();
+            }
+            byte[] h = head.get();
+            return catalog.resolve(d, h, h.length).name();
+        }, threads);
+    }
+
+    /** The exclusion filter for commit files: the scan's rules plus the root .gitattributes at HEAD. */
+    public static ContributionFilter filter(GitRepo repo, ObjectSource src, List<String> excludes,
+                                            boolean includeVendored) {
+        AttributeRules attributes = null;
+        Revision head = repo.isEmpty() ? null : repo.resolve("HEAD");
+        if (head != null) {
+            byte[] ga = rootFile(src, head.tree(), ".gitattributes");
+            attributes = ga == null ? null : AttributeRules.parse(ga, 0, ga.length);
+        }
+        return new ContributionFilter(excludes, includeVendored, attributes);
     }
 
     private static Mailmap repoMailmap(ObjectSource src, Oid tree, Map<Oid, Mailmap> byBlob) {

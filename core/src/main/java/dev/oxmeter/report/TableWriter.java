@@ -62,6 +62,19 @@ public final class TableWriter {
         return o.toString();
     }
 
+    /** For data formats: doubles to six decimals without trailing zeros, the rest as {@link #cell}. */
+    static String exact(Object o) {
+        if (o instanceof Double || o instanceof Float) {
+            double d = ((Number) o).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                return "";
+            }
+            return new java.math.BigDecimal(d).setScale(6, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                    .toPlainString();
+        }
+        return cell(o);
+    }
+
     private static String display(Object o) {
         if (o instanceof Long || o instanceof Integer) {
             return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
@@ -143,7 +156,7 @@ public final class TableWriter {
         try (CSVPrinter p = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
             p.printRecord(t.columns());
             for (List<Object> r : t.rows()) {
-                p.printRecord(r.stream().map(TableWriter::cell).toList());
+                p.printRecord(r.stream().map(TableWriter::exact).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -217,8 +230,8 @@ public final class TableWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int c = 0; c < columns.size(); c++) {
             Object o = r.get(c);
-            if (o instanceof Double d && d.isNaN()) {
-                o = null;
+            if (o instanceof Double d) {
+                o = d.isNaN() || d.isInfinite() ? null : Double.valueOf(exact(d));
             }
             m.put(columns.get(c), o);
         }

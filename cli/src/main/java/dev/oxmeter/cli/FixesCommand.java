@@ -1,0 +1,106 @@
+package dev.oxmeter.cli;
+
+import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.history.CommitFacts;
+import dev.oxmeter.history.CommitFactsCache;
+import dev.oxmeter.history.CommitHistory;
+import dev.oxmeter.history.ContributionFilter;
+import dev.oxmeter.history.Contributions;
+import dev.oxmeter.history.FixDensity;
+import dev.oxmeter.history.InMemoryCommitFacts;
+import dev.oxmeter.history.PeopleRun;
+import dev.oxmeter.report.HistoryTables;
+import dev.oxmeter.report.ScanTables;
+import dev.oxmeter.report.Table;
+import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.source.CommitWalker;
+import dev.oxmeter.source.ObjectSource;
+import dev.oxmeter.source.Oid;
+import dev.oxmeter.source.Revision;
+import dev.oxmeter.store.CommitStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code oxmeter fixes}: fix density per language and release window. */
+@Command(name = "fixes", mixinStandardHelpOptions = true,
+        description = {"Fix density per language and window: non-merge commits with a Fixes: trailer that modify "
+                + "files of the language, per 1,000 lines of that language's code at the window's end.",
+                "Windows are those of 'people': between consecutive selected tags (the first from the start of "
+                        + "history), or consecutive --every samples. Commit facts are shared with 'people'."})
+final class FixesCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    AnalysisOptions options;
+
+    @Option(names = {"-l", "--lang"}, paramLabel = "LANGUAGE", description = "Languages to report (repeatable; "
+            + "default: Rust and the programming languages with most code at the last revision).")
+    List<String> langs = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        try (Session s = options.open(spec)) {
+            List<Revision> revs = options.timeline.select(s.repo(), s::notice);
+            List<Contributions.WindowSpec> windows = PeopleRun.consecutive(revs);
+            Map<Revision, Composition> comps = Compositions.of(s, revs, new long[1]);
+            Set<String> languages = languages(s, comps.get(revs.get(revs.size() - 1)));
+            CommitFactsCache cache = s.store() == null ? new InMemoryCommitFacts()
+                    : CommitStore.open(s.store(), CommitStore.factsVersion(s.computer().catalog()), s::notice);
+            CommitWalker walker = PeopleRun.walker(s.repo(), s.computer().catalog(), options.common.threads());
+            Set<Oid> tips = new LinkedHashSet<>();
+            for (Contributions.WindowSpec w : windows) {
+                tips.add(w.end().commit());
+            }
+            CommitWalker.WalkStats walk = CommitHistory.update(walker, cache, tips, n -> { });
+            Map<String, List<CommitFacts>> touching = new LinkedHashMap<>();
+            try (ObjectSource src = s.repo().newObjectSource()) {
+                ContributionFilter filter = PeopleRun.filter(s.repo(), src, options.rules.excludes,
+                        options.rules.includeVendored);
+                for (String l : languages) {
+                    touching.put(l, filter.apply(cache.touching(l)));
+                }
+            }
+            Table.Builder b = new Table.Builder("oxmeter fixes · " + s.repo().name()
+                    + " · fix commits per 1,000 lines of code", "window", "date", "language", "fix_commits",
+                    "commits", "code", "fixes_per_kloc");
+            for (FixDensity.Row r : FixDensity.count(windows, touching, walker)) {
+                Revision end = r.window().end();
+                long code = comps.get(end).row(r.language()).code();
+                b.row(r.window().label(), end.date() == null ? "" : end.date().toString().substring(0, 10),
+                        r.language(), r.fixCommits(), r.commits(), code,
+                        code == 0 ? Double.NaN : 1000.0 * r.fixCommits() / code);
+            }
+            s.finish(String.format(java.util.Locale.ROOT, "commits walked %,d (%,d read, %,d from the store) in %.2f s",
+                    walk.visited(), walk.read(), walk.known(), walk.seconds()));
+            Output.emit(s.out(), TableWriter.render(b.build(), options.common.format()), options.common.out);
+        }
+        return 0;
+    }
+
+    private Set<String> languages(Session s, Composition last) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!langs.isEmpty()) {
+            for (String l : langs) {
+                out.add(PeopleRun.language(s.computer().catalog(), l).name());
+            }
+            return out;
+        }
+        if (last.row("Rust").files() > 0) {
+            out.add("Rust");
+        }
+        ScanTables.sorted(last).stream()
+                .filter(e -> HistoryTables.programmingCode(new Composition(Map.of(e.getKey(), e.getValue())),
+                        s.computer().catalog()) > 0)
+                .limit(4).forEach(e -> out.add(e.getKey()));
+        return out;
+    }
+}
