@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code oxmeter} command: subcommands, and the one-line error policy. */
 @Command(name = "oxmeter", mixinStandardHelpOptions = true, version = "oxmeter 0.1.0",
         description = "Measures how a codebase adopts Rust, straight from its git history.",
-        subcommands = {ScanCommand.class, HistoryCommand.class, SqlCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, HistoryCommand.class, SqlCommand.class, ExportCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (bad repository, revision, option value ...). */
     public static final int EXIT_USAGE = 2;
