@@ -52,6 +52,10 @@ final class ReportCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     int componentDepth;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The repository's name in the report (default: its directory name).")
+    String name;
+
     @Option(names = "--generated-at", paramLabel = "TEXT", description = "The \"generated at\" text to print "
             + "(default: now, or $SOURCE_DATE_EPOCH when set; 'none' prints none). For reproducible output.")
     String generatedAt;
@@ -87,7 +91,8 @@ final class ReportCommand implements Callable<Integer> {
         common.threads = threads;
         try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
             List<Revision> revs = timeline.select(s.repo(), s::notice);
-            ReportModel m = ReportData.build(s, revs, describe(revs.size()), stamp, componentDepth, people);
+            ReportModel m = ReportData.build(s, revs, name != null ? name : s.repo().name(), describe(revs.size()),
+                    stamp, componentDepth, people);
             String text = kind == Kind.HTML ? ReportHtml.render(m) : ReportMarkdown.render(m);
             Output.emit(s.out(), text, out);
         }

@@ -45,11 +45,11 @@ final class ReportData {
     private record Listing(List<String> paths, List<Long> code, Set<String> directories) {
     }
 
-    static ReportModel build(Session s, List<Revision> revs, String timeline, String generatedAt, int depth,
-                             PeopleSource people) {
+    static ReportModel build(Session s, List<Revision> revs, String name, String timeline, String generatedAt,
+                             int depth, PeopleSource people) {
         long[] served = new long[1];
         Map<Revision, Composition> history = Compositions.of(s, revs, served);
-        ReportModel m = ReportModels.of(s.repo().name(), generatedAt, timeline, history, s.computer().catalog());
+        ReportModel m = ReportModels.of(name, generatedAt, timeline, history, s.computer().catalog());
 
         Map<String, Map<String, Long>> components = new LinkedHashMap<>();
         Map<Oid, Map<String, Long>> byTree = new HashMap<>();
@@ -157,7 +157,8 @@ final class ReportData {
         }
         List<ReportModel.OwnerRow> rows = new ArrayList<>();
         per.forEach((k, v) -> rows.add(new ReportModel.OwnerRow(k, v[0], v[1])));
-        rows.sort(Comparator.comparingLong((ReportModel.OwnerRow r) -> -r.code()).thenComparing(ReportModel.OwnerRow::name));
+        rows.sort(Comparator.comparingLong((ReportModel.OwnerRow r) -> -r.code())
+                .thenComparing(ReportModel.OwnerRow::name));
         return ReportModel.Part.of(new ReportModel.Owners(file, at.label(), rows));
     }
 

@@ -28,7 +28,7 @@ public final class ReportMarkdown {
         for (ReportModel.Figure f : m.headline()) {
             sb.append("- **").append(md(f.label())).append(":** ").append(md(f.value()));
             if (!f.detail().isEmpty()) {
-                sb.append(" (").append(md(f.detail())).append(')');
+                sb.append(" \u2014 ").append(md(f.detail()));
             }
             sb.append('\n');
         }
@@ -66,10 +66,17 @@ public final class ReportMarkdown {
         if (t == null || absent != null) {
             sb.append(md(absent == null ? "Not applicable." : absent)).append('\n');
         } else {
-            Table untitled = new Table(null, t.columns(), t.rows(), t.total(), t.meta());
-            sb.append(TableWriter.render(untitled, Format.MD));
+            // TableWriter's Markdown escapes < > | but not &, which Markdown would read as an entity: escape it first
+            List<List<Object>> rows = t.rows().stream().map(r -> r.stream().map(ReportMarkdown::amp).toList())
+                    .toList();
+            List<String> cols = t.columns().stream().map(c -> c.replace("&", "&amp;")).toList();
+            sb.append(TableWriter.render(new Table(null, cols, rows, null, t.meta()), Format.MD));
         }
         return sb.toString();
+    }
+
+    private static Object amp(Object o) {
+        return o instanceof String s ? s.replace("&", "&amp;") : o;
     }
 
     /** Escapes Markdown (and HTML, which Markdown passes through) in inline text. */

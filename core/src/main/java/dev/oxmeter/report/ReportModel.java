@@ -233,7 +233,7 @@ public record ReportModel(String repository, String generatedAt, String timeline
             return out;
         }
         out.add(new Figure("Rust code at " + last.label(), Fmt.count(last.rustCode()) + " lines",
-                Fmt.count(last.rustFiles()) + " files"));
+                Fmt.count(last.rustFiles()) + (last.rustFiles() == 1 ? " file" : " files")));
         out.add(new Figure("Rust share", Fmt.percent(last.rustShare()),
                 "of " + Fmt.count(last.programmingCode()) + " lines of programming code"));
         if (releases.size() > 1) {

@@ -14,10 +14,10 @@ import java.util.Locale;
 public final class SvgCharts {
     static final int W = 960;
     static final int H = 320;
-    static final int LEFT = 64;
+    static final int LEFT = 70;
     static final int RIGHT = 20;
     static final int TOP = 14;
-    static final int BOTTOM = 78;
+    static final int BOTTOM = 86;
     static final int LABEL_CHARS = 16;
 
     private SvgCharts() {
@@ -168,7 +168,7 @@ public final class SvgCharts {
     private static void xLabels(StringBuilder sb, List<String> x) {
         int n = x.size();
         double band = plotW() / (double) Math.max(1, n);
-        int every = (int) Math.max(1, Math.ceil(n / (plotW() / 18.0)));
+        int every = (int) Math.max(1, Math.ceil(n / (plotW() / 21.0)));
         int base = H - BOTTOM;
         sb.append("<line class=\"ax\" x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"")
                 .append(base).append("\" y2=\"").append(base).append("\"/>");
