@@ -15,21 +15,22 @@ import dev.oxmeter.source.ObjectSource;
 import dev.oxmeter.source.Oid;
 import dev.oxmeter.source.Revision;
 import dev.oxmeter.source.TreeItem;
+import dev.oxmeter.store.RustFilesStore;
+import dev.oxmeter.store.RustFilesStore.RustFile;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fills the report's {@link ReportModel} from what oxmeter computes today: the history compositions (languages,
  * Rust share, and the safety, helper and boundary metric sums, all served from the store when known), Rust code
- * per component from the file listing of each release that has Rust, Rust code per MAINTAINERS entry (or
- * CODEOWNERS rule) at the last release, and contributors when a people analysis is available.
+ * per component from the Rust files of each release that has Rust (saved in the store, listed by the engine
+ * otherwise), Rust code per MAINTAINERS entry (or CODEOWNERS rule) at the last release with Rust, and
+ * contributors from a {@link PeopleSource}.
  */
 final class ReportData {
     /** Where ownership may be declared, in the order looked at. */
@@ -37,12 +38,9 @@ final class ReportData {
             ".gitlab/CODEOWNERS", "docs/CODEOWNERS");
     static final String RUST = "Rust";
     static final String ROOT = "(top level)";
+    static final String NO_OWNER = "(no owner)";
 
     private ReportData() {
-    }
-
-    /** Rust files of one revision (path and code lines) and every directory of its tree. */
-    private record Listing(List<String> paths, List<Long> code, Set<String> directories) {
     }
 
     static ReportModel build(Session s, List<Revision> revs, String name, String timeline, String generatedAt,
@@ -50,60 +48,59 @@ final class ReportData {
         long[] served = new long[1];
         Map<Revision, Composition> history = Compositions.of(s, revs, served);
         ReportModel m = ReportModels.of(name, generatedAt, timeline, history, s.computer().catalog());
-
-        Map<String, Map<String, Long>> components = new LinkedHashMap<>();
-        Map<Oid, Map<String, Long>> byTree = new HashMap<>();
         Revision lastWithRust = null;
+        List<Revision> withRust = new ArrayList<>();
         for (Revision r : revs) {
             if (history.get(r).row(RUST).files() > 0) {
                 lastWithRust = r;
+                withRust.add(r);
             }
         }
-        Listing lastListing = null;
-        for (Revision r : revs) {
-            if (history.get(r).row(RUST).files() == 0) {
-                continue;
+        Map<Oid, List<RustFile>> files = rustFiles(s, withRust);
+        Map<String, Map<String, Long>> components = new LinkedHashMap<>();
+        for (Revision r : withRust) {
+            Map<String, Long> per = new LinkedHashMap<>();
+            for (RustFile f : files.get(r.tree())) {
+                per.merge(component(f.path(), depth), f.code(), Long::sum);
             }
-            Map<String, Long> known = byTree.get(r.tree());
-            if (known == null || r == lastWithRust) {
-                Listing l = list(s, r, r == lastWithRust);
-                Map<String, Long> per = new LinkedHashMap<>();
-                for (int i = 0; i < l.paths().size(); i++) {
-                    per.merge(component(l.paths().get(i), depth), l.code().get(i), Long::sum);
-                }
-                known = per;
-                byTree.put(r.tree(), per);
-                if (r == lastWithRust) {
-                    lastListing = l;
-                }
-            }
-            components.put(r.label(), known);
+            components.put(r.label(), per);
         }
         m = ReportModels.withComponents(m, depth == 1 ? "top-level directory" : "directory (" + depth + " levels)",
                 components);
-        m = ReportModels.withOwners(m, owners(s, revs, lastWithRust, lastListing));
+        m = ReportModels.withOwners(m, owners(s, revs, lastWithRust,
+                lastWithRust == null ? null : files.get(lastWithRust.tree())));
         m = ReportModels.withPeople(m, people.people(s, revs));
         s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
         return m;
     }
 
-    /** The Rust files of {@code r}; with {@code dirs}, every directory of its tree too. */
-    private static Listing list(Session s, Revision r, boolean dirs) {
-        List<String> paths = new ArrayList<>();
-        List<Long> code = new ArrayList<>();
-        Set<String> directories = new HashSet<>();
-        s.engine().files(r, (FileRow f) -> {
-            if (RUST.equals(f.row())) {
-                paths.add(f.path());
-                code.add(f.facts().counts().code());
+    /**
+     * The counted Rust files of each revision's tree: from the store when saved there, otherwise from the
+     * engine's file listing (then saved).
+     */
+    private static Map<Oid, List<RustFile>> rustFiles(Session s, List<Revision> revs) {
+        RustFilesStore saved = s.store() == null ? null
+                : new RustFilesStore(s.store(), s.options().fingerprint(), s.computer().compositionVersion());
+        Map<Oid, List<RustFile>> out = new HashMap<>(saved == null ? Map.of()
+                : saved.load(revs.stream().map(Revision::tree).toList()));
+        Map<Oid, List<RustFile>> fresh = new LinkedHashMap<>();
+        for (Revision r : revs) {
+            if (out.containsKey(r.tree())) {
+                continue;
             }
-            if (dirs) {
-                for (int i = f.path().indexOf('/'); i >= 0; i = f.path().indexOf('/', i + 1)) {
-                    directories.add(f.path().substring(0, i));
+            List<RustFile> list = new ArrayList<>();
+            s.engine().files(r, (FileRow f) -> {
+                if (RUST.equals(f.row())) {
+                    list.add(new RustFile(f.path(), f.facts().counts().code()));
                 }
-            }
-        });
-        return new Listing(paths, code, directories);
+            });
+            out.put(r.tree(), list);
+            fresh.put(r.tree(), list);
+        }
+        if (saved != null) {
+            saved.save(fresh);
+        }
+        return out;
     }
 
     /** The first {@code depth} directories of a path's directory; "(top level)" for files at the root. */
@@ -120,19 +117,19 @@ final class ReportData {
     }
 
     private static ReportModel.Part<ReportModel.Owners> owners(Session s, List<Revision> revs, Revision at,
-                                                               Listing rust) {
-        Revision last = revs.isEmpty() ? null : revs.get(revs.size() - 1);
-        if (last == null) {
+                                                               List<RustFile> rust) {
+        if (revs.isEmpty()) {
             return ReportModel.Part.absent("no revisions");
         }
         if (at == null || rust == null) {
             return ReportModel.Part.absent("no Rust code in any selected release");
         }
         String file = null;
-        String text = null;
+        Map<String, long[]> per = new HashMap<>();
         try (ObjectSource src = s.repo().newObjectSource()) {
+            String text = null;
             for (String candidate : OWNERSHIP_FILES) {
-                Oid blob = find(src, at.tree(), candidate);
+                Oid blob = find(src, at.tree(), candidate, false);
                 if (blob != null) {
                     BlobContent c = src.blob(blob, 64L << 20, 0);
                     file = candidate;
@@ -140,20 +137,20 @@ final class ReportData {
                     break;
                 }
             }
-        }
-        if (file == null) {
-            return ReportModel.Part.absent("no MAINTAINERS or CODEOWNERS file at " + at.label());
-        }
-        Ownership ownership = file.equals("MAINTAINERS")
-                ? OwnershipMatcher.of(Maintainers.parse(text), rust.directories()::contains)
-                : CodeOwners.parse(text);
-        Map<String, long[]> per = new HashMap<>();
-        for (int i = 0; i < rust.paths().size(); i++) {
-            List<Owner> o = ownership.owners(rust.paths().get(i));
-            String name = o.isEmpty() ? "(no owner)" : o.get(0).name();
-            long[] acc = per.computeIfAbsent(name, k -> new long[2]);
-            acc[0]++;
-            acc[1] += rust.code().get(i);
+            if (file == null) {
+                return ReportModel.Part.absent("no MAINTAINERS or CODEOWNERS file at " + at.label());
+            }
+            Map<String, Boolean> dirs = new HashMap<>();
+            Ownership ownership = file.equals("MAINTAINERS")
+                    ? OwnershipMatcher.of(Maintainers.parse(text),
+                            p -> dirs.computeIfAbsent(p, d -> find(src, at.tree(), d, true) != null))
+                    : CodeOwners.parse(text);
+            for (RustFile f : rust) {
+                List<Owner> o = ownership.owners(f.path());
+                long[] acc = per.computeIfAbsent(o.isEmpty() ? NO_OWNER : o.get(0).name(), k -> new long[2]);
+                acc[0]++;
+                acc[1] += f.code();
+            }
         }
         List<ReportModel.OwnerRow> rows = new ArrayList<>();
         per.forEach((k, v) -> rows.add(new ReportModel.OwnerRow(k, v[0], v[1])));
@@ -162,8 +159,8 @@ final class ReportData {
         return ReportModel.Part.of(new ReportModel.Owners(file, at.label(), rows));
     }
 
-    /** The blob at {@code path} under {@code tree}, or null. */
-    static Oid find(ObjectSource src, Oid tree, String path) {
+    /** The blob (or with {@code directory}, the tree) at {@code path} under {@code tree}, or null. */
+    static Oid find(ObjectSource src, Oid tree, String path, boolean directory) {
         Oid cur = tree;
         String[] parts = path.split("/");
         for (int i = 0; i < parts.length; i++) {
@@ -177,9 +174,8 @@ final class ReportData {
             if (hit == null) {
                 return null;
             }
-            boolean lastPart = i == parts.length - 1;
-            if (lastPart) {
-                return hit.kind().isRegularFile() ? hit.id() : null;
+            if (i == parts.length - 1) {
+                return (directory ? hit.kind() == EntryKind.TREE : hit.kind().isRegularFile()) ? hit.id() : null;
             }
             if (hit.kind() != EntryKind.TREE) {
                 return null;

@@ -26,8 +26,9 @@ class ReportBrowserTest {
     static final Path SHOTS = Path.of("target/report-screenshots");
     /** Appended to a copy of the page: records layout facts in the DOM for --dump-dom to show. */
     static final String PROBE = "<script>document.body.setAttribute('data-probe','width=' + window.innerWidth"
-            + " + ';scroll=' + document.documentElement.scrollWidth + ';charts=' + document.querySelectorAll("
-            + "'svg.chart').length + ';sortable=' + document.querySelectorAll('th[tabindex=\"0\"]').length);"
+            + " + ';scroll=' + document.documentElement.scrollWidth + ';charts=' + Array.prototype.filter.call("
+            + "document.querySelectorAll('svg.chart'), function (e) { return e.getBoundingClientRect().width > 0; })"
+            + ".length + ';sortable=' + document.querySelectorAll('th[tabindex=\"0\"]').length);"
             + "</script>";
 
     @TempDir

@@ -43,7 +43,18 @@ public final class Fmt {
     }
 
     private static String trim(double v) {
-        String s = String.format(Locale.ROOT, "%.1f", v);
-        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+        return decimals(v, 2);
+    }
+
+    /** {@code v} with at most {@code max} decimals, trailing zeros removed: 0.05, 1.25, 3. */
+    public static String decimals(double v, int max) {
+        String s = String.format(Locale.ROOT, "%." + max + "f", v);
+        if (s.indexOf('.') >= 0) {
+            s = s.replaceAll("0+$", "");
+            if (s.endsWith(".")) {
+                s = s.substring(0, s.length() - 1);
+            }
+        }
+        return s.equals("-0") ? "0" : s;
     }
 }

@@ -94,11 +94,14 @@ public final class ReportHtml {
         sb.append("<p class=\"na\">").append(esc(why)).append("</p>\n");
     }
 
-    private static void chart(StringBuilder sb, List<Series> series, String svg) {
+    /** A chart drawn twice: wide for screens and print, narrow for phones (CSS shows one). */
+    private static void chart(StringBuilder sb, List<Series> series,
+                              java.util.function.Function<SvgCharts.Frame, String> svg) {
         if (series != null) {
             sb.append(SvgCharts.legend(series)).append('\n');
         }
-        sb.append("<div class=\"cw\">").append(svg).append("</div>\n");
+        sb.append("<div class=\"cw wide\">").append(svg.apply(SvgCharts.WIDE)).append("</div>\n");
+        sb.append("<div class=\"cw narrow\">").append(svg.apply(SvgCharts.NARROW)).append("</div>\n");
     }
 
     private static void headline(StringBuilder sb, ReportModel m, List<String[]> toc) {
@@ -141,10 +144,10 @@ public final class ReportHtml {
         double[] code = m.releases().stream().mapToDouble(ReportModel.Release::rustCode).toArray();
         double[] share = m.releases().stream().mapToDouble(ReportModel.Release::rustShare).toArray();
         sb.append("<h3>Rust code lines</h3>\n");
-        chart(sb, null, SvgCharts.stackedBars("Rust code lines per release", x,
+        chart(sb, null, fr -> SvgCharts.stackedBars(fr, "Rust code lines per release", x,
                 List.of(new Series("Rust code", code, "crust")), Unit.COUNT));
         sb.append("<h3>Rust share of programming code</h3>\n");
-        chart(sb, null, SvgCharts.lines("Rust share of programming code per release", x,
+        chart(sb, null, fr -> SvgCharts.lines(fr, "Rust share of programming code per release", x,
                 List.of(new Series("Rust share", share, "crust")), Unit.PERCENT, null));
         sb.append("</section>\n");
     }
@@ -163,7 +166,7 @@ public final class ReportHtml {
                 String cls = name.equals("Rust") ? "crust" : name.equals(ReportTables.OTHER) ? "cother" : "c" + color++;
                 series.add(new Series(name, ReportTables.column(t, c), cls));
             }
-            chart(sb, series, SvgCharts.stackedBars("Code lines by language per release", labels(m), series,
+            chart(sb, series, fr -> SvgCharts.stackedBars(fr, "Code lines by language per release", labels(m), series,
                     Unit.COUNT));
         }
         table(sb, t, false);
@@ -186,7 +189,7 @@ public final class ReportHtml {
             String cls = c == n + 1 ? "cother" : "c" + ((c - 1) % 9);
             series.add(new Series(t.columns().get(c), ReportTables.column(t, c), cls));
         }
-        chart(sb, series, SvgCharts.stackedBars("Rust code lines by component per release", labels(m), series,
+        chart(sb, series, fr -> SvgCharts.stackedBars(fr, "Rust code lines by component per release", labels(m), series,
                 Unit.COUNT));
         table(sb, t, false);
         sb.append("</section>\n");
@@ -205,7 +208,7 @@ public final class ReportHtml {
                         : "the last matching rule of <code>" + esc(o.source()) + "</code>")
                 .append(" covering each file (top ").append(OWNERS).append(").</p>\n");
         List<ReportModel.OwnerRow> top = o.rows().subList(0, Math.min(OWNERS, o.rows().size()));
-        chart(sb, null, SvgCharts.hbars("Rust code lines by owner", top.stream().map(ReportModel.OwnerRow::name)
+        chart(sb, null, fr -> SvgCharts.hbars(fr, "Rust code lines by owner", top.stream().map(ReportModel.OwnerRow::name)
                 .toList(), top.stream().mapToDouble(ReportModel.OwnerRow::code).toArray(), "crust"));
         table(sb, ReportTables.owners(m), false);
         sb.append("</section>\n");
@@ -227,9 +230,9 @@ public final class ReportHtml {
                 new Series("new", p.windows().stream().mapToDouble(ReportModel.Window::newContributors).toArray(),
                         "crust"));
         sb.append("<h3>Contributors per window</h3>\n");
-        chart(sb, bars, SvgCharts.stackedBars("Contributors per window, new and returning", x, bars, Unit.COUNT));
+        chart(sb, bars, fr -> SvgCharts.stackedBars(fr, "Contributors per window, new and returning", x, bars, Unit.COUNT));
         sb.append("<h3>Cumulative contributors</h3>\n");
-        chart(sb, null, SvgCharts.lines("Cumulative contributors", x, List.of(new Series("cumulative",
+        chart(sb, null, fr -> SvgCharts.lines(fr, "Cumulative contributors", x, List.of(new Series("cumulative",
                 p.windows().stream().mapToDouble(ReportModel.Window::cumulative).toArray(), "c1")), Unit.COUNT, null));
         table(sb, ReportTables.contributors(m), false);
         sb.append("<h3>Employers</h3>\n");
@@ -237,7 +240,7 @@ public final class ReportHtml {
             notApplicable(sb, "No employer information.");
         } else {
             List<ReportModel.Employer> top = p.employers().subList(0, Math.min(EMPLOYERS, p.employers().size()));
-            chart(sb, null, SvgCharts.hbars("Contributors by employer", top.stream().map(ReportModel.Employer::name)
+            chart(sb, null, fr -> SvgCharts.hbars(fr, "Contributors by employer", top.stream().map(ReportModel.Employer::name)
                     .toList(), top.stream().mapToDouble(ReportModel.Employer::contributors).toArray(), "c2"));
             table(sb, ReportTables.employers(m), false);
         }
@@ -260,13 +263,13 @@ public final class ReportHtml {
                 new Series("documented", s.stream().mapToDouble(ReportModel.Safety::documented).toArray(), "cgood"),
                 new Series("undocumented", s.stream().mapToDouble(ReportModel.Safety::undocumented).toArray(), "cbad"));
         sb.append("<h3>Unsafe sites</h3>\n");
-        chart(sb, bars, SvgCharts.stackedBars("Unsafe sites per release, documented and not", x, bars, Unit.COUNT));
+        chart(sb, bars, fr -> SvgCharts.stackedBars(fr, "Unsafe sites per release, documented and not", x, bars, Unit.COUNT));
         List<Series> lines = List.of(
                 new Series("all sites", s.stream().mapToDouble(ReportModel.Safety::coverage).toArray(), "c0"),
                 new Series("blocks", s.stream().mapToDouble(ReportModel.Safety::blockCoverage).toArray(), "c1"),
                 new Series("fns", s.stream().mapToDouble(ReportModel.Safety::fnCoverage).toArray(), "c2"));
         sb.append("<h3>Documented, in percent</h3>\n");
-        chart(sb, lines, SvgCharts.lines("Documented unsafe sites in percent per release", x, lines, Unit.PERCENT,
+        chart(sb, lines, fr -> SvgCharts.lines(fr, "Documented unsafe sites in percent per release", x, lines, Unit.PERCENT,
                 100.0));
         table(sb, ReportTables.safety(m), false);
         sb.append("</section>\n");
@@ -287,9 +290,9 @@ public final class ReportHtml {
                 new Series("not annotated", h.stream().mapToDouble(v -> v.helpers() - v.annotated()).toArray(),
                         "cother"));
         sb.append("<h3>Helpers</h3>\n");
-        chart(sb, bars, SvgCharts.stackedBars("C helpers per release, annotated and not", x, bars, Unit.COUNT));
+        chart(sb, bars, fr -> SvgCharts.stackedBars(fr, "C helpers per release, annotated and not", x, bars, Unit.COUNT));
         sb.append("<h3>Annotated, in percent</h3>\n");
-        chart(sb, null, SvgCharts.lines("Annotated helpers in percent per release", x, List.of(new Series(
+        chart(sb, null, fr -> SvgCharts.lines(fr, "Annotated helpers in percent per release", x, List.of(new Series(
                 "annotated", h.stream().mapToDouble(ReportModel.Helpers::coverage).toArray(), "cgood")),
                 Unit.PERCENT, 100.0));
         table(sb, ReportTables.helpers(m), false);
@@ -310,7 +313,7 @@ public final class ReportHtml {
         for (int c = 1; c < t.columns().size(); c++) {
             lines.add(new Series(t.columns().get(c), ReportTables.column(t, c), "c" + (c - 1)));
         }
-        chart(sb, lines, SvgCharts.lines("Rust to C boundary items per release", labels(m), lines, Unit.COUNT,
+        chart(sb, lines, fr -> SvgCharts.lines(fr, "Rust to C boundary items per release", labels(m), lines, Unit.COUNT,
                 null));
         table(sb, t, false);
         sb.append("</section>\n");

@@ -12,13 +12,15 @@ import java.util.Locale;
  * number formatting) and every label passes through {@link Html#esc}. Stateless.
  */
 public final class SvgCharts {
-    static final int W = 960;
-    static final int H = 320;
-    static final int LEFT = 70;
-    static final int RIGHT = 20;
-    static final int TOP = 14;
-    static final int BOTTOM = 86;
-    static final int LABEL_CHARS = 16;
+    /** The drawing area: a wide frame for screens, a narrow one for phones (the page shows one of them). */
+    public record Frame(int w, int h, int left, int right, int top, int bottom, int labelChars, int hbarLeft) {
+        double plotW() {
+            return w - left - right;
+        }
+    }
+
+    public static final Frame WIDE = new Frame(960, 320, 70, 20, 14, 86, 16, 230);
+    public static final Frame NARROW = new Frame(400, 300, 46, 10, 12, 74, 12, 130);
 
     private SvgCharts() {
     }
@@ -43,7 +45,7 @@ public final class SvgCharts {
     }
 
     /** Stacked bars: one bar per x label, one segment per series (bottom to top in list order). */
-    public static String stackedBars(String label, List<String> x, List<Series> series, Unit unit) {
+    public static String stackedBars(Frame fr, String label, List<String> x, List<Series> series, Unit unit) {
         int n = x.size();
         double max = 0;
         for (int i = 0; i < n; i++) {
@@ -53,15 +55,15 @@ public final class SvgCharts {
             }
             max = Math.max(max, sum);
         }
-        Axis axis = Axis.of(max, unit);
-        StringBuilder sb = open(label);
+        Axis axis = Axis.of(fr, max, unit);
+        StringBuilder sb = open(fr, label);
         axis.draw(sb);
-        xLabels(sb, x);
-        double band = plotW() / (double) Math.max(1, n);
+        xLabels(fr, sb, x);
+        double band = fr.plotW() / (double) Math.max(1, n);
         double bw = Math.max(1, band * 0.72);
         for (int i = 0; i < n; i++) {
             double cum = 0;
-            double bx = LEFT + band * i + (band - bw) / 2;
+            double bx = fr.left() + band * i + (band - bw) / 2;
             sb.append("<g>");
             for (Series s : series) {
                 double v = value(s, i);
@@ -83,7 +85,7 @@ public final class SvgCharts {
     }
 
     /** Lines: one per series; NaN values leave a gap. */
-    public static String lines(String label, List<String> x, List<Series> series, Unit unit, Double fixedMax) {
+    public static String lines(Frame fr, String label, List<String> x, List<Series> series, Unit unit, Double fixedMax) {
         int n = x.size();
         double max = 0;
         for (Series s : series) {
@@ -93,11 +95,11 @@ public final class SvgCharts {
                 }
             }
         }
-        Axis axis = Axis.of(fixedMax != null ? fixedMax : max, unit);
-        StringBuilder sb = open(label);
+        Axis axis = Axis.of(fr, fixedMax != null ? fixedMax : max, unit);
+        StringBuilder sb = open(fr, label);
         axis.draw(sb);
-        xLabels(sb, x);
-        double band = plotW() / (double) Math.max(1, n);
+        xLabels(fr, sb, x);
+        double band = fr.plotW() / (double) Math.max(1, n);
         for (Series s : series) {
             StringBuilder d = new StringBuilder();
             boolean pen = false;
@@ -107,7 +109,7 @@ public final class SvgCharts {
                     pen = false;
                     continue;
                 }
-                d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(f(LEFT + band * (i + 0.5))).append(' ')
+                d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(f(fr.left() + band * (i + 0.5))).append(' ')
                         .append(f(axis.y(v)));
                 pen = true;
             }
@@ -120,7 +122,7 @@ public final class SvgCharts {
                 if (Double.isNaN(v)) {
                     continue;
                 }
-                sb.append("<circle class=\"p ").append(s.cls()).append("\" cx=\"").append(f(LEFT + band * (i + 0.5)))
+                sb.append("<circle class=\"p ").append(s.cls()).append("\" cx=\"").append(f(fr.left() + band * (i + 0.5)))
                         .append("\" cy=\"").append(f(axis.y(v))).append("\" r=\"").append(f(r)).append("\"><title>")
                         .append(esc(x.get(i))).append(" \u2014 ").append(esc(s.name())).append(": ")
                         .append(esc(unit == Unit.PERCENT ? Fmt.percent(v) : Fmt.count(Math.round(v))))
@@ -131,25 +133,25 @@ public final class SvgCharts {
     }
 
     /** Horizontal bars, one per label, largest first as given. */
-    public static String hbars(String label, List<String> labels, double[] values, String cls) {
+    public static String hbars(Frame fr, String label, List<String> labels, double[] values, String cls) {
         int n = labels.size();
         int row = 24;
-        int left = 230;
-        int h = TOP + n * row + 8;
+        int left = fr.hbarLeft();
+        int h = fr.top() + n * row + 8;
         double max = 0;
         for (double v : values) {
             max = Math.max(max, v);
         }
-        double scale = max <= 0 ? 0 : (W - left - 90) / max;
+        double scale = max <= 0 ? 0 : (fr.w() - left - 70) / max;
         StringBuilder sb = new StringBuilder();
-        sb.append("<svg class=\"chart hb\" viewBox=\"0 0 ").append(W).append(' ').append(h)
+        sb.append("<svg class=\"chart hb\" viewBox=\"0 0 ").append(fr.w()).append(' ').append(h)
                 .append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">");
         for (int i = 0; i < n; i++) {
-            double y = TOP + i * row;
+            double y = fr.top() + i * row;
             String name = labels.get(i);
             double w = Math.max(1, values[i] * scale);
             sb.append("<g><text class=\"yl\" x=\"").append(left - 8).append("\" y=\"").append(f(y + row * 0.62))
-                    .append("\" text-anchor=\"end\">").append(esc(shorten(name, 30))).append("</text>")
+                    .append("\" text-anchor=\"end\">").append(esc(shorten(name, fr.hbarLeft() / 8))).append("</text>")
                     .append("<rect class=\"s ").append(cls).append("\" x=\"").append(left).append("\" y=\"")
                     .append(f(y + 3)).append("\" width=\"").append(f(w)).append("\" height=\"").append(row - 6)
                     .append("\"><title>").append(esc(name)).append(": ").append(Fmt.count(Math.round(values[i])))
@@ -160,17 +162,17 @@ public final class SvgCharts {
         return sb.append("</svg>").toString();
     }
 
-    private static StringBuilder open(String label) {
-        return new StringBuilder().append("<svg class=\"chart\" viewBox=\"0 0 ").append(W).append(' ').append(H)
+    private static StringBuilder open(Frame fr, String label) {
+        return new StringBuilder().append("<svg class=\"chart\" viewBox=\"0 0 ").append(fr.w()).append(' ').append(fr.h())
                 .append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">");
     }
 
-    private static void xLabels(StringBuilder sb, List<String> x) {
+    private static void xLabels(Frame fr, StringBuilder sb, List<String> x) {
         int n = x.size();
-        double band = plotW() / (double) Math.max(1, n);
-        int every = (int) Math.max(1, Math.ceil(n / (plotW() / 21.0)));
-        int base = H - BOTTOM;
-        sb.append("<line class=\"ax\" x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT).append("\" y1=\"")
+        double band = fr.plotW() / (double) Math.max(1, n);
+        int every = (int) Math.max(1, Math.ceil(n / (fr.plotW() / 21.0)));
+        int base = fr.h() - fr.bottom();
+        sb.append("<line class=\"ax\" x1=\"").append(fr.left()).append("\" x2=\"").append(fr.w() - fr.right()).append("\" y1=\"")
                 .append(base).append("\" y2=\"").append(base).append("\"/>");
         for (int i = 0; i < n; i++) {
             // the last label is always shown; the one before it only when it does not crowd it
@@ -178,19 +180,15 @@ public final class SvgCharts {
             if (!show) {
                 continue;
             }
-            double cx = LEFT + band * (i + 0.5);
+            double cx = fr.left() + band * (i + 0.5);
             sb.append("<text class=\"xl\" transform=\"translate(").append(f(cx)).append(' ').append(base + 12)
                     .append(") rotate(-40)\" text-anchor=\"end\"><title>").append(esc(x.get(i))).append("</title>")
-                    .append(esc(shorten(x.get(i), LABEL_CHARS))).append("</text>");
+                    .append(esc(shorten(x.get(i), fr.labelChars()))).append("</text>");
         }
     }
 
     static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
-    }
-
-    private static double plotW() {
-        return W - LEFT - RIGHT;
     }
 
     private static double value(Series s, int i) {
@@ -204,10 +202,10 @@ public final class SvgCharts {
     }
 
     /** A y axis from 0 to a round maximum, with 4–6 grid lines. */
-    record Axis(double max, double step, Unit unit) {
-        static Axis of(double dataMax, Unit unit) {
+    record Axis(Frame fr, double max, double step, Unit unit) {
+        static Axis of(Frame fr, double dataMax, Unit unit) {
             if (!(dataMax > 0)) {
-                return new Axis(unit == Unit.PERCENT ? 100 : 1, unit == Unit.PERCENT ? 25 : 1, unit);
+                return new Axis(fr, unit == Unit.PERCENT ? 100 : 1, unit == Unit.PERCENT ? 25 : 1, unit);
             }
             double raw = dataMax / 5;
             double mag = Math.pow(10, Math.floor(Math.log10(raw)));
@@ -221,27 +219,27 @@ public final class SvgCharts {
             if (unit == Unit.COUNT && step < 1) {
                 step = 1;
             }
-            return new Axis(Math.ceil(dataMax / step - 1e-9) * step, step, unit);
+            return new Axis(fr, Math.ceil(dataMax / step - 1e-9) * step, step, unit);
         }
 
         double y(double v) {
-            return TOP + (H - TOP - BOTTOM) * (1 - v / max);
+            return fr.top() + (fr.h() - fr.top() - fr.bottom()) * (1 - v / max);
         }
 
         void draw(StringBuilder sb) {
             for (int k = 0; k * step <= max + 1e-9; k++) {
                 double v = k * step;
                 double y = y(v);
-                sb.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" x2=\"").append(W - RIGHT)
+                sb.append("<line class=\"grid\" x1=\"").append(fr.left()).append("\" x2=\"").append(fr.w() - fr.right())
                         .append("\" y1=\"").append(f(y)).append("\" y2=\"").append(f(y)).append("\"/>")
-                        .append("<text class=\"yl\" x=\"").append(LEFT - 8).append("\" y=\"").append(f(y + 4))
+                        .append("<text class=\"yl\" x=\"").append(fr.left() - 6).append("\" y=\"").append(f(y + 4))
                         .append("\" text-anchor=\"end\">")
                         .append(unit == Unit.PERCENT ? trimPct(v) : Fmt.compact(v)).append("</text>");
             }
         }
 
         private static String trimPct(double v) {
-            return f(v) + "%";
+            return Fmt.decimals(v, 3) + "%";
         }
     }
 }

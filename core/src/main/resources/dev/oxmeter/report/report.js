@@ -33,8 +33,6 @@
       if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(th); }
     });
   });
-  // on narrow screens charts scroll sideways: show the newest releases first
-  document.querySelectorAll(".cw").forEach(function (c) { c.scrollLeft = c.scrollWidth; });
   window.addEventListener("beforeprint", function () {
     document.querySelectorAll("details").forEach(function (d) { d.open = true; });
   });
