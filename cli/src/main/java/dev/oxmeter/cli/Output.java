@@ -27,6 +27,12 @@ final class Output {
             }
             Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
             try {
+                try {
+                    // temp files are created owner-only; a report is meant to be shared like any other output
+                    Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // the file system's defaults apply
+                }
                 Files.writeString(tmp, text, StandardCharsets.UTF_8);
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {

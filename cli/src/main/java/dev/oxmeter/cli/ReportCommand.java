@@ -70,8 +70,8 @@ final class ReportCommand implements Callable<Integer> {
             + "(default: the number of cores).")
     Integer threads;
 
-    /** The people analysis to use; replaced once {@code oxmeter people}'s library API is in the build. */
-    ReportData.PeopleSource people = ReportData.PeopleSource.NONE;
+    /** The people analysis to use: Rust contributors per window, unless a test injects another. */
+    ReportData.PeopleSource people;
 
     enum Kind { HTML, MD }
 
@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
         try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
             List<Revision> revs = timeline.select(s.repo(), s::notice);
             ReportModel m = ReportData.build(s, revs, name != null ? name : s.repo().name(), describe(revs.size()),
-                    stamp, componentDepth, people);
+                    stamp, componentDepth, people != null ? people : new ReportPeople(common.threads()));
             String text = kind == Kind.HTML ? ReportHtml.render(m) : ReportMarkdown.render(m);
             Output.emit(s.out(), text, out);
         }

@@ -96,7 +96,7 @@ class ReportCommandTest {
         Cli.Result r = Cli.Run.ok(report("--tags", "v1"));
         assertThat(r.out()).contains("Not applicable: no Rust code in any selected release.")
                 .contains("Not applicable: no C helpers (rust_helper_*) in any selected release.")
-                .contains("Not computed: the people analysis")
+                .contains("Not computed: no commit in the selected windows changes Rust code.")
                 .doesNotContain("<svg class=\"chart\" viewBox=\"0 0 960 320\" role=\"img\" aria-label=\"Rust code");
         Cli.Result md = Cli.Run.ok(report("--tags", "v2", "--format", "md"));
         assertThat(md.out()).contains("Not applicable: no MAINTAINERS or CODEOWNERS file at v2.")
