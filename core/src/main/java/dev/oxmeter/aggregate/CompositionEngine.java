@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  */
 public final class CompositionEngine {
     private static final int HEAD_BYTES = 64 * 1024;
+    private static final int CHUNK = 256;
 
     private final GitRepo repo;
     private final FactsComputer computer;
@@ -64,6 +65,9 @@ public final class CompositionEngine {
     private long blobsRead;
     private long blobsCached;
     private long subtreesReused;
+    private long walkNanos;
+    private long readNanos;
+    private long composeNanos;
 
     /**
      * @param persist receives newly computed facts in batches (from the calling thread), to save them as they come
@@ -93,6 +97,7 @@ public final class CompositionEngine {
     /** Compositions of {@code revs}, in the given order. */
     public Map<Revision, Composition> compose(List<Revision> revs) {
         prepare(revs);
+        long t0 = System.nanoTime();
         progress.phase("composing", revs.size());
         Map<Revision, Composition> out = new LinkedHashMap<>();
         try (ObjectSource src = repo.newObjectSource()) {
@@ -105,6 +110,7 @@ public final class CompositionEngine {
             }
         }
         progress.done();
+        composeNanos += System.nanoTime() - t0;
         return out;
     }
 
@@ -118,12 +124,14 @@ public final class CompositionEngine {
     }
 
     public EngineStats stats() {
-        return new EngineStats(revisions, fileEntries, blobsRead, blobsCached, trees.size(), subtreesReused);
+        return new EngineStats(revisions, fileEntries, blobsRead, blobsCached, trees.size(), subtreesReused,
+                walkNanos / 1e9, readNanos / 1e9, composeNanos / 1e9);
     }
 
     // ---- pass 1: find what is not known yet -------------------------------------------------------------------
 
     private void prepare(List<Revision> revs) {
+        long t0 = System.nanoTime();
         Map<FactsKey, Detection> needed = new LinkedHashMap<>();
         progress.phase("walking trees", revs.size());
         try (ObjectSource src = repo.newObjectSource()) {
@@ -133,7 +141,10 @@ public final class CompositionEngine {
             }
         }
         progress.done();
+        long t1 = System.nanoTime();
+        walkNanos += t1 - t0;
         computeFacts(needed);
+        readNanos += System.nanoTime() - t1;
     }
 
     private void collect(ObjectSource src, Oid tree, String prefix, List<Layer> layers,
@@ -245,6 +256,7 @@ public final class CompositionEngine {
             return;
         }
         List<Map.Entry<FactsKey, Detection>> work = new ArrayList<>(needed.entrySet());
+        repo.sortByStorageOrder(work, e -> e.getKey().blob());
         progress.phase("reading blobs", work.size());
         AtomicInteger next = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -253,8 +265,10 @@ public final class CompositionEngine {
         for (int t = 0; t < n; t++) {
             Thread th = new Thread(() -> {
                 try (ObjectSource src = repo.newObjectSource()) {
-                    int i;
-                    while (failure.get() == null && (i = next.getAndIncrement()) < work.size()) {
+                    int start;
+                    // contiguous chunks keep each reader's delta-base cache warm along a delta chain
+                    while (failure.get() == null && (start = next.getAndAdd(CHUNK)) < work.size()) {
+                      for (int i = start; i < Math.min(start + CHUNK, work.size()) && failure.get() == null; i++) {
                         Map.Entry<FactsKey, Detection> e = work.get(i);
                         BlobContent content;
                         try {
@@ -271,6 +285,7 @@ public final class CompositionEngine {
                         }
                         cache.put(e.getKey(), computer.compute(e.getValue(), content));
                         progress.step(1);
+                      }
                     }
                 } catch (RuntimeException ex) {
                     failure.compareAndSet(null, ex);

@@ -6,11 +6,12 @@ package dev.oxmeter.aggregate;
  * composition was reused from an identical subtree.
  */
 public record EngineStats(long revisions, long fileEntries, long blobsRead, long blobsCached, long treesRead,
-                          long subtreesReused) {
+                          long subtreesReused, double walkSeconds, double readSeconds, double composeSeconds) {
     @Override
     public String toString() {
-        return String.format("%,d revisions, %,d file entries, %,d unique blobs read, %,d blobs served from cache, "
-                + "%,d trees read, %,d subtrees reused", revisions, fileEntries, blobsRead, blobsCached, treesRead,
-                subtreesReused);
+        return String.format(java.util.Locale.ROOT, "%,d revisions, %,d file entries, %,d unique blobs read, "
+                + "%,d blobs served from cache, %,d trees read, %,d subtrees reused "
+                + "(walking %.2f s, reading blobs %.2f s, composing %.2f s)", revisions, fileEntries, blobsRead,
+                blobsCached, treesRead, subtreesReused, walkSeconds, readSeconds, composeSeconds);
     }
 }

