@@ -6,6 +6,7 @@ import dev.oxmeter.facts.BlobKind;
 import dev.oxmeter.facts.FactsCache;
 import dev.oxmeter.facts.FactsComputer;
 import dev.oxmeter.facts.FactsKey;
+import dev.oxmeter.facts.FactsLookup;
 import dev.oxmeter.language.Detection;
 import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.AttributeRules;
@@ -52,6 +53,8 @@ public final class CompositionEngine {
     private final int threads;
     private final Progress progress;
     private final Consumer<Map<FactsKey, BlobFacts>> persist;
+    private final FactsLookup lookup;
+    private long blobsFromStore;
 
     private final Map<Oid, List<TreeItem>> trees = new HashMap<>();
     private final Map<Oid, AttributeRules> attributeFiles = new HashMap<>();
@@ -71,9 +74,11 @@ public final class CompositionEngine {
 
     /**
      * @param persist receives newly computed facts in batches (from the calling thread), to save them as they come
+     * @param lookup  finds facts computed by earlier runs, asked once per call for the blobs not in {@code cache}
      */
     public CompositionEngine(GitRepo repo, FactsComputer computer, FactsCache cache, ScanOptions options, int threads,
-                             Progress progress, Consumer<Map<FactsKey, BlobFacts>> persist) {
+                             Progress progress, Consumer<Map<FactsKey, BlobFacts>> persist, FactsLookup lookup) {
+        this.lookup = lookup;
         this.repo = repo;
         this.computer = computer;
         this.catalog = computer.catalog();
@@ -141,6 +146,15 @@ public final class CompositionEngine {
             }
         }
         progress.done();
+        if (!needed.isEmpty()) {
+            Map<FactsKey, BlobFacts> known = lookup.find(needed.keySet());
+            known.forEach((k, f) -> {
+                cache.preload(k, f);
+                needed.remove(k);
+            });
+            blobsFromStore += known.size();
+            blobsCached += known.size();
+        }
         long t1 = System.nanoTime();
         walkNanos += t1 - t0;
         computeFacts(needed);

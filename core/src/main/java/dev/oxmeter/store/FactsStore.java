@@ -5,12 +5,13 @@ import dev.oxmeter.count.LineCounts;
 import dev.oxmeter.facts.BlobAnalysis;
 import dev.oxmeter.facts.BlobFacts;
 import dev.oxmeter.facts.BlobKind;
-import dev.oxmeter.facts.FactsCache;
 import dev.oxmeter.facts.FactsComputer;
 import dev.oxmeter.facts.FactsKey;
 import dev.oxmeter.facts.Metrics;
 import dev.oxmeter.source.Oid;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -35,16 +36,36 @@ public final class FactsStore {
         this.linesVersion = computer.linesVersion();
     }
 
-    /** Loads every complete cached fact into {@code cache}; returns how many. Cost: one scan of the fact tables. */
-    public int loadInto(FactsCache cache) {
+    /**
+     * The complete cached facts among {@code keys} (others are absent). Cost: the keys go into a temporary table
+     * and two joins read their rows, so a run touching a small part of a large store reads only that part.
+     */
+    public Map<FactsKey, BlobFacts> find(Collection<FactsKey> keys) {
+        Map<FactsKey, BlobFacts> out = new HashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
         Map<FactsKey, String[]> lines = new HashMap<>();
         Map<FactsKey, long[]> counts = new HashMap<>();
         Map<FactsKey, Map<String, TreeMap<String, Long>>> metrics = new HashMap<>();
         try {
-            try (PreparedStatement ps = store.connection().prepareStatement(
-                    "SELECT blob, detection, language, kind, bytes, lines, code, comment, blank FROM blob_facts "
+            Connection c = store.connection();
+            Object[] blobs = new Object[keys.size()];
+            Object[] detections = new Object[keys.size()];
+            int i = 0;
+            for (FactsKey k : keys) {
+                blobs[i] = k.blob().hex();
+                detections[i++] = k.detection();
+            }
+            // the wanted keys as a relation: two arrays unnested side by side
+            String wanted = "(SELECT unnest(?::VARCHAR[]) AS blob, unnest(?::VARCHAR[]) AS detection)";
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT f.blob, f.detection, language, kind, bytes, lines, code, comment, blank "
+                            + "FROM blob_facts f JOIN " + wanted + " w ON f.blob = w.blob AND f.detection = w.detection "
                             + "WHERE lines_version = ?")) {
-                ps.setString(1, linesVersion);
+                ps.setArray(1, c.createArrayOf("VARCHAR", blobs));
+                ps.setArray(2, c.createArrayOf("VARCHAR", detections));
+                ps.setString(3, linesVersion);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         FactsKey k = new FactsKey(Oid.fromHex(rs.getString(1)), rs.getString(2));
@@ -53,14 +74,18 @@ public final class FactsStore {
                     }
                 }
             }
-            if (!computer.analyses().isEmpty()) {
+            if (!computer.analyses().isEmpty() && !lines.isEmpty()) {
                 StringBuilder where = new StringBuilder();
                 for (BlobAnalysis a : computer.analyses()) {
                     where.append(where.length() == 0 ? "" : " OR ").append("(analysis = '").append(a.name())
                             .append("' AND version = ").append(a.version()).append(')');
                 }
-                try (PreparedStatement ps = store.connection().prepareStatement(
-                        "SELECT blob, detection, analysis, metric, value FROM blob_metrics WHERE " + where)) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT m.blob, m.detection, analysis, metric, value FROM blob_metrics m "
+                                + "JOIN " + wanted + " w ON m.blob = w.blob AND m.detection = w.detection "
+                                + "WHERE " + where)) {
+                    ps.setArray(1, c.createArrayOf("VARCHAR", blobs));
+                    ps.setArray(2, c.createArrayOf("VARCHAR", detections));
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             FactsKey k = new FactsKey(Oid.fromHex(rs.getString(1)), rs.getString(2));
@@ -81,19 +106,17 @@ public final class FactsStore {
             throw new OxmeterException("reading the facts cache of " + store.file() + " failed: "
                     + Store.firstLine(e.getMessage()), e);
         }
-        int loaded = 0;
         for (Map.Entry<FactsKey, String[]> e : lines.entrySet()) {
-            long[] c = counts.get(e.getKey());
+            long[] n = counts.get(e.getKey());
             Map<String, Metrics> ms = new HashMap<>();
             metrics.getOrDefault(e.getKey(), Map.of()).forEach((a, m) -> ms.put(a, new Metrics(m)));
-            BlobFacts f = new BlobFacts(e.getValue()[0], BlobKind.valueOf(e.getValue()[1]), c[0],
-                    LineCounts.of(c[1], c[2], c[3]), ms);
+            BlobFacts f = new BlobFacts(e.getValue()[0], BlobKind.valueOf(e.getValue()[1]), n[0],
+                    LineCounts.of(n[1], n[2], n[3]), ms);
             if (computer.isComplete(f)) {
-                cache.preload(e.getKey(), f);
-                loaded++;
+                out.put(e.getKey(), f);
             }
         }
-        return loaded;
+        return out;
     }
 
     /** Saves newly computed facts in one transaction. */
@@ -126,11 +149,16 @@ public final class FactsStore {
                         if (m == null) {
                             continue;
                         }
-                        if (m.values().isEmpty()) {
-                            appendMetric(mets, blob, det, a, "", 0);
-                        }
+                        boolean any = false;
                         for (Map.Entry<String, Long> v : m.values().entrySet()) {
-                            appendMetric(mets, blob, det, a, v.getKey(), v.getValue());
+                            if (v.getValue() != 0) {
+                                appendMetric(mets, blob, det, a, v.getKey(), v.getValue());
+                                any = true;
+                            }
+                        }
+                        if (!any) {
+                            // zero metrics are not stored (Metrics.get reads absent as 0); this row says "analysed"
+                            appendMetric(mets, blob, det, a, "", 0);
                         }
                     }
                 }

@@ -23,7 +23,7 @@ class CompositionEngineTest {
 
     private static CompositionEngine engine(GitRepo repo, ScanOptions options, FactsCache cache) {
         return new CompositionEngine(repo, new FactsComputer(LanguageCatalog.standard(), BlobAnalyses.all()), cache,
-                options, 2, Progress.NONE, added -> { });
+                options, 2, Progress.NONE, added -> { }, dev.oxmeter.facts.FactsLookup.NONE);
     }
 
     @Test
