@@ -50,19 +50,7 @@ final class PeopleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    RepoOption repo;
-
-    @Mixin
-    TimelineOptions timeline;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    ScanRuleOptions rules;
-
-    @Mixin
-    StoreOptions store;
+    AnalysisOptions options;
 
     @Option(names = {"-l", "--lang"}, paramLabel = "LANGUAGE", defaultValue = "rust",
             description = "The language (any catalog name or alias, ignoring case; default ${DEFAULT-VALUE}).")
@@ -100,19 +88,19 @@ final class PeopleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean thanks = common.format != null && common.format.trim().equalsIgnoreCase("thanks");
+        boolean thanks = options.common.format != null && options.common.format.trim().equalsIgnoreCase("thanks");
         if (thanks) {
-            common.format = "table";
+            options.common.format = "table";
         }
-        Format format = common.format();
+        Format format = options.common.format();
         if (range != null) {
-            if (!timeline.tags.isEmpty() || !timeline.excludeTags.isEmpty() || timeline.every != null
-                    || !timeline.revs.isEmpty()) {
+            if (!options.timeline.tags.isEmpty() || !options.timeline.excludeTags.isEmpty() || options.timeline.every != null
+                    || !options.timeline.revs.isEmpty()) {
                 throw new IllegalArgumentException("--range is a timeline of its own: leave out --tags, --every "
                         + "and --revs");
             }
         } else {
-            timeline.validate();
+            options.timeline.validate();
         }
         if (top < 0) {
             throw new IllegalArgumentException("--top must be 0 (all) or more");
@@ -123,19 +111,19 @@ final class PeopleCommand implements Callable<Integer> {
                 : Mailmap.parseStrict(read(mailmap, "mailmap"), mailmap.toString());
         Affiliations employers = affiliations == null ? Affiliations.EMPTY
                 : Affiliations.parse(read(affiliations, "affiliations"), affiliations.toString());
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
+        try (Session s = Session.open(spec, options.repo, options.common, options.store, options.rules.toOptions())) {
             List<Contributions.WindowSpec> windows = range != null ? List.of(range(s.repo(), range))
-                    : PeopleRun.consecutive(timeline.select(s.repo(), s::notice));
+                    : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice));
             CommitFactsCache cache = s.store() == null ? new InMemoryCommitFacts()
                     : CommitStore.open(s.store(), CommitStore.factsVersion(s.computer().catalog()), s::notice);
-            Progress progress = TerminalProgress.create(common.quiet);
+            Progress progress = TerminalProgress.create(options.common.quiet);
             progress.phase("commits", -1);
             long[] last = {0};
             PeopleRun.Result result;
             try {
                 result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows,
-                        new PeopleRun.Options(rules.excludes, rules.includeVendored, userMailmap, mailmapRev,
-                                employers, keys, common.threads()), n -> {
+                        new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored, userMailmap, mailmapRev,
+                                employers, keys, options.common.threads()), n -> {
                                     progress.step(n - last[0]);
                                     last[0] = n;
                                 });
@@ -146,7 +134,7 @@ final class PeopleCommand implements Callable<Integer> {
                 s.notice(String.format(Locale.ROOT, "%,d changed files have content missing from the repository "
                         + "(partial clone?): counted with 0 lines", result.walk().missingBlobs()));
             }
-            if (common.verbose) {
+            if (options.common.verbose) {
                 s.notice(String.format(Locale.ROOT, "people: walked %,d commits (%,d read and diffed, %,d already in "
                         + "the %s) in %.2f s; %,d commits touch %s, %,d count after exclusions; counting %.2f s",
                         result.walk().visited(), result.walk().read(), result.walk().known(),
@@ -171,7 +159,7 @@ final class PeopleCommand implements Callable<Integer> {
                 };
             }
             PrintWriter out = spec.commandLine().getOut();
-            Output.emit(out, text, common.out);
+            Output.emit(out, text, options.common.out);
         }
         return 0;
     }
