@@ -74,7 +74,7 @@ ox_field() {
 # ox_secs STATS -> oxmeter's own seconds (the trailing "N.NN s")
 ox_secs() {
   local v
-  v=$(printf '%s\n' "$1" | grep -oE '[0-9]+(\.[0-9]+)? s$' | awk '{ print $1 }')
+  v=$(printf '%s\n' "$1" | grep -oE '[0-9]+(\.[0-9]+)? s( in all)?$' | awk '{ print $1 }')
   echo "${v:-n/a}"
 }
 

@@ -68,6 +68,7 @@ public final class CompositionEngine {
     private long blobsRead;
     private long blobsCached;
     private long subtreesReused;
+    private long treesRead;
     private long walkNanos;
     private long readNanos;
     private long composeNanos;
@@ -129,7 +130,7 @@ public final class CompositionEngine {
     }
 
     public EngineStats stats() {
-        return new EngineStats(revisions, fileEntries, blobsRead, blobsCached, trees.size(), subtreesReused,
+        return new EngineStats(revisions, fileEntries, blobsRead, blobsCached, treesRead, subtreesReused,
                 walkNanos / 1e9, readNanos / 1e9, composeNanos / 1e9);
     }
 
@@ -186,7 +187,10 @@ public final class CompositionEngine {
     }
 
     private List<TreeItem> tree(ObjectSource src, Oid id) {
-        return trees.computeIfAbsent(id, src::tree);
+        return trees.computeIfAbsent(id, t -> {
+            treesRead++;
+            return src.tree(t);
+        });
     }
 
     private List<Layer> withAttributes(ObjectSource src, List<TreeItem> items, String prefix, List<Layer> layers) {
@@ -337,7 +341,12 @@ public final class CompositionEngine {
             subtreesReused++;
             return known;
         }
-        List<TreeItem> items = tree(src, tree);
+        // a composed subtree is never walked again (the memo answers), so its entries can go: this keeps memory
+        // proportional to the trees of the revision being composed, not to every tree of the history
+        List<TreeItem> items = trees.remove(tree);
+        if (items == null) {
+            items = src.tree(tree);
+        }
         List<Layer> here = withAttributes(src, items, prefix, layers);
         Composition.Builder b = new Composition.Builder();
         for (TreeItem item : items) {
