@@ -1,0 +1,84 @@
+package dev.oxmeter.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oxmeter.facts.BlobAnalysis;
+import dev.oxmeter.facts.BlobFacts;
+import dev.oxmeter.facts.FactsComputer;
+import dev.oxmeter.facts.FactsKey;
+import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.language.Detection;
+import dev.oxmeter.language.Language;
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.source.BlobContent;
+import dev.oxmeter.source.Oid;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FactsStoreTest {
+    @TempDir
+    Path tmp;
+
+    /** Counts bytes 'x' in files of one language; its version is a parameter. */
+    record CountX(String name, String language, int version) implements BlobAnalysis {
+        @Override
+        public boolean appliesTo(Language l) {
+            return l.name().equals(language);
+        }
+
+        @Override
+        public Metrics analyze(byte[] data, int off, int len) {
+            long n = 0;
+            for (int i = off; i < off + len; i++) {
+                n += data[i] == 'x' ? 1 : 0;
+            }
+            return Metrics.of(Map.of("x", n));
+        }
+    }
+
+    private static final LanguageCatalog CATALOG = LanguageCatalog.standard();
+
+    private static Map<FactsKey, BlobFacts> facts(FactsComputer computer) {
+        Map<FactsKey, BlobFacts> out = new HashMap<>();
+        for (String[] f : new String[][] {{"a.rs", "fn x() {}\n"}, {"b.c", "int x;\n"}, {"c.c", "int y;\n"}}) {
+            byte[] data = f[1].getBytes(StandardCharsets.UTF_8);
+            Detection d = CATALOG.detect(f[0]);
+            Oid id = Oid.fromHex(dev.oxmeter.source.TestRepos.blobId(f[1]));
+            out.put(new FactsKey(id, d.key()), computer.compute(d, new BlobContent(data, data.length, data.length,
+                    false)));
+        }
+        return out;
+    }
+
+    @Test
+    void aChangedAnalysisVersionInvalidatesOnlyTheBlobsItAppliesTo() {
+        FactsComputer v1 = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1), new CountX("cx", "C", 1)));
+        Map<FactsKey, BlobFacts> computed = facts(v1);
+        try (Store store = Store.open(tmp.resolve("s.duckdb"), m -> { })) {
+            new FactsStore(store, v1).save(computed);
+            Map<FactsKey, BlobFacts> again = new FactsStore(store, v1).find(computed.keySet());
+            assertThat(again).hasSize(3);
+            computed.forEach((k, f) -> assertThat(again.get(k).counts()).isEqualTo(f.counts()));
+            assertThat(again.values()).extracting(f -> f.metrics("cx").get("x") + f.metrics("rx").get("x"))
+                    .containsExactlyInAnyOrder(1L, 1L, 0L);
+
+            // the Rust analysis changes: the Rust blob must be measured again, the C blobs are still served
+            FactsComputer v2 = new FactsComputer(CATALOG,
+                    List.of(new CountX("rx", "Rust", 2), new CountX("cx", "C", 1)));
+            Map<FactsKey, BlobFacts> afterBump = new FactsStore(store, v2).find(computed.keySet());
+            assertThat(afterBump.values()).extracting(BlobFacts::language).containsOnly("C");
+            assertThat(afterBump).hasSize(2);
+
+            // a new analysis for C: now the C blobs are stale and the Rust one (v1 facts) too
+            FactsComputer v3 = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1),
+                    new CountX("cx", "C", 1), new CountX("cy", "C", 1)));
+            Map<FactsKey, BlobFacts> afterNew = new FactsStore(store, v3).find(computed.keySet());
+            assertThat(afterNew.values()).extracting(BlobFacts::language).containsOnly("Rust");
+        }
+    }
+}
