@@ -34,12 +34,14 @@ import org.eclipse.jgit.storage.file.WindowCacheConfig;
  */
 public final class GitRepo implements AutoCloseable {
     static {
-        // Kernel-sized packs: let JGit keep more of the pack and of delta bases in memory than its small defaults.
+        // Kernel-sized packs: let JGit keep more of the pack and of delta bases in memory than its small defaults,
+        // within a share of the heap (both caches live on the heap; the delta-base cache is per reader).
+        long heap = Runtime.getRuntime().maxMemory();
         WindowCacheConfig cfg = new WindowCacheConfig();
-        cfg.setPackedGitLimit(1024L * 1024 * 1024);
+        cfg.setPackedGitLimit(Math.min(1024L * 1024 * 1024, heap / 5));
         cfg.setPackedGitWindowSize(64 * 1024);
-        cfg.setDeltaBaseCacheLimit(256 * 1024 * 1024);
-        cfg.setStreamFileThreshold(64 * 1024 * 1024);
+        cfg.setDeltaBaseCacheLimit((int) Math.min(256L * 1024 * 1024, heap / 20));
+        cfg.setStreamFileThreshold((int) Math.min(64L * 1024 * 1024, heap / 20));
         cfg.install();
     }
 
