@@ -157,7 +157,7 @@ if [ "$SKIP_ALL" != 1 ]; then
     function mb(s, u) { u = substr(s, length(s)); s = substr(s, 1, length(s) - 1) + 0; return u == "G" ? s * 1024 : u == "K" ? s / 1024 : s }
     { split($0, a, /->|\(|\)/); if (mb(a[1]) > used) used = mb(a[1]); if (mb(a[3]) > comm) comm = mb(a[3]); n++ }
     END { if (n) printf "%.0f MiB used before GC at most, %.0f MiB committed at most (%d GCs)", used, comm, n; else print "no GC happened" }' || true)
-  st_d_revs=$(ox_field "$st_d" revisions)
+  st_d_revs=$(ox_field "$st_d" "revisions?")
 fi
 
 # ---- (e) warm: the store of (a), plus one more tag ----

@@ -63,8 +63,8 @@ run_timed() {
 wall_of() { echo "${1% *}"; }
 cpu_of() { echo "${1#* }"; }
 
-# oxmeter's -v summary line ("oxmeter: 1 revisions, 509 file entries, ..., 0.31 s") from a stderr file.
-ox_stats() { grep -E '^oxmeter: .*revisions' "$1" | tail -n 1 || true; }
+# oxmeter's -v summary line ("oxmeter: 1 revision, 509 file entries, ..., 0.31 s") from a stderr file.
+ox_stats() { grep -E '^oxmeter: .*revisions?,' "$1" | tail -n 1 || true; }
 # ox_field STATS 'unique blobs read' -> the number before that label (n/a when absent)
 ox_field() {
   local v

@@ -9,9 +9,10 @@ public record EngineStats(long revisions, long fileEntries, long blobsRead, long
                           long subtreesReused, double walkSeconds, double readSeconds, double composeSeconds) {
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "%,d revisions, %,d file entries, %,d unique blobs read, "
+        return String.format(java.util.Locale.ROOT, "%,d revision%s, %,d file entries, %,d unique blobs read, "
                 + "%,d blobs served from cache, %,d trees read, %,d subtrees reused "
-                + "(walking %.2f s, reading blobs %.2f s, composing %.2f s)", revisions, fileEntries, blobsRead,
+                + "(walking %.2f s, reading blobs %.2f s, composing %.2f s)", revisions, revisions == 1 ? "" : "s",
+                fileEntries, blobsRead,
                 blobsCached, treesRead, subtreesReused, walkSeconds, readSeconds, composeSeconds);
     }
 }
