@@ -7,7 +7,6 @@ import dev.oxmeter.history.CommitHistory;
 import dev.oxmeter.history.ContributionFilter;
 import dev.oxmeter.history.Contributions;
 import dev.oxmeter.history.FixDensity;
-import dev.oxmeter.history.InMemoryCommitFacts;
 import dev.oxmeter.history.PeopleRun;
 import dev.oxmeter.report.HistoryTables;
 import dev.oxmeter.report.ScanTables;
@@ -17,7 +16,6 @@ import dev.oxmeter.source.CommitWalker;
 import dev.oxmeter.source.ObjectSource;
 import dev.oxmeter.source.Oid;
 import dev.oxmeter.source.Revision;
-import dev.oxmeter.store.CommitStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -53,8 +51,7 @@ final class FixesCommand implements Callable<Integer> {
             List<Contributions.WindowSpec> windows = PeopleRun.consecutive(revs);
             Map<Revision, Composition> comps = Compositions.of(s, revs, new long[1]);
             Set<String> languages = languages(s, comps.get(revs.get(revs.size() - 1)));
-            CommitFactsCache cache = s.store() == null ? new InMemoryCommitFacts()
-                    : CommitStore.open(s.store(), CommitStore.factsVersion(s.computer().catalog()), s::notice);
+            CommitFactsCache cache = s.commitFacts();
             CommitWalker walker = PeopleRun.walker(s.repo(), s.computer().catalog(), options.common.threads());
             Set<Oid> tips = new LinkedHashSet<>();
             for (Contributions.WindowSpec w : windows) {

@@ -5,7 +5,6 @@ import dev.oxmeter.aggregate.Progress;
 import dev.oxmeter.history.Affiliations;
 import dev.oxmeter.history.CommitFactsCache;
 import dev.oxmeter.history.Contributions;
-import dev.oxmeter.history.InMemoryCommitFacts;
 import dev.oxmeter.history.Mailmap;
 import dev.oxmeter.history.PeopleRun;
 import dev.oxmeter.history.TrailerKeys;
@@ -15,7 +14,6 @@ import dev.oxmeter.report.PeopleTables;
 import dev.oxmeter.report.TableWriter;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.Revision;
-import dev.oxmeter.store.CommitStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -114,8 +112,7 @@ final class PeopleCommand implements Callable<Integer> {
         try (Session s = Session.open(spec, options.repo, options.common, options.store, options.rules.toOptions())) {
             List<Contributions.WindowSpec> windows = range != null ? List.of(range(s.repo(), range))
                     : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice));
-            CommitFactsCache cache = s.store() == null ? new InMemoryCommitFacts()
-                    : CommitStore.open(s.store(), CommitStore.factsVersion(s.computer().catalog()), s::notice);
+            CommitFactsCache cache = s.commitFacts();
             Progress progress = TerminalProgress.create(options.common.quiet);
             progress.phase("commits", -1);
             long[] last = {0};

@@ -2,7 +2,6 @@ package dev.oxmeter.cli;
 
 import dev.oxmeter.history.Affiliations;
 import dev.oxmeter.history.CommitFactsCache;
-import dev.oxmeter.history.InMemoryCommitFacts;
 import dev.oxmeter.history.Mailmap;
 import dev.oxmeter.history.PeopleReport;
 import dev.oxmeter.history.PeopleRun;
@@ -10,7 +9,6 @@ import dev.oxmeter.history.TrailerKeys;
 import dev.oxmeter.language.Language;
 import dev.oxmeter.report.ReportModel;
 import dev.oxmeter.source.Revision;
-import dev.oxmeter.store.CommitStore;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,8 +31,7 @@ final class ReportPeople implements ReportData.PeopleSource {
     @Override
     public ReportModel.Part<ReportModel.People> people(Session s, List<Revision> revs) {
         Language rust = s.computer().catalog().byName("Rust").orElseThrow();
-        CommitFactsCache cache = s.store() == null ? new InMemoryCommitFacts()
-                : CommitStore.open(s.store(), CommitStore.factsVersion(s.computer().catalog()), s::notice);
+        CommitFactsCache cache = s.commitFacts();
         PeopleRun.Result r = PeopleRun.run(s.repo(), cache, s.computer().catalog(), rust, PeopleRun.consecutive(revs),
                 new PeopleRun.Options(s.options().excludes(), s.options().includeVendored(), Mailmap.EMPTY, null,
                         Affiliations.EMPTY, TrailerKeys.DEFAULT, threads), n -> { });

@@ -107,6 +107,13 @@ final class Session implements AutoCloseable {
         return engine;
     }
 
+    /** Where commit facts (people, fixes) are kept: the store's commit tables, or memory with --no-store. */
+    dev.oxmeter.history.CommitFactsCache commitFacts() {
+        return store == null ? new dev.oxmeter.history.InMemoryCommitFacts()
+                : dev.oxmeter.store.CommitStore.open(store,
+                        dev.oxmeter.store.CommitStore.factsVersion(computer.catalog()), this::notice);
+    }
+
     PrintWriter out() {
         return out;
     }

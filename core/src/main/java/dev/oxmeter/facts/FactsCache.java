@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Memo of blob facts for the current analysis versions. The in-memory implementation is thread-safe; a persistent
- * store loads it at start and saves what {@link #added()} returns.
+ * store looks facts up on demand and saves what {@link #drainAdded()} returns.
  */
 public final class FactsCache {
     private final Map<FactsKey, BlobFacts> known = new ConcurrentHashMap<>();
@@ -16,7 +16,7 @@ public final class FactsCache {
         return known.get(key);
     }
 
-    /** Records facts loaded from a persistent store (not reported by {@link #added()}). */
+    /** Records facts loaded from a persistent store (not reported by {@link #drainAdded()}). */
     public void preload(FactsKey key, BlobFacts facts) {
         known.put(key, facts);
     }
@@ -25,11 +25,6 @@ public final class FactsCache {
     public void put(FactsKey key, BlobFacts facts) {
         known.put(key, facts);
         added.put(key, facts);
-    }
-
-    /** Facts computed since the last {@link #drainAdded()}, for persisting. */
-    public Map<FactsKey, BlobFacts> added() {
-        return Map.copyOf(added);
     }
 
     /** Returns and forgets the facts computed since the last call. */
@@ -44,7 +39,4 @@ public final class FactsCache {
         return out;
     }
 
-    public int size() {
-        return known.size();
-    }
 }
