@@ -49,6 +49,7 @@ public final class ReportHtml {
         safety(main, m, toc);
         helpers(main, m, toc);
         boundary(main, m, toc);
+        ToolchainSection.html(main, m.toolchain(), toc);
         section(main, toc, "releases", "Releases", "The revisions this report measures, oldest first.");
         table(main, ReportTables.releases(m), true);
         main.append("</section>\n");

@@ -54,6 +54,9 @@ public final class ReportMarkdown {
                 m.hasHelpers() ? null : "Not applicable: no C helpers (rust_helper_*) in any selected release."));
         parts.add(section("Rust\u2194C boundary", m.hasBoundary() ? ReportTables.boundary(m) : null,
                 m.hasBoundary() ? null : "Not applicable: no Rust\u2194C boundary items in any selected release."));
+        if (m.toolchain() != null) {
+            parts.add(ToolchainSection.markdown(m.toolchain()));
+        }
         parts.add(section("Releases", ReportTables.releases(m), null));
         for (Object p : parts) {
             sb.append('\n').append(p);

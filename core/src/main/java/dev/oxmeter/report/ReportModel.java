@@ -1,5 +1,6 @@
 package dev.oxmeter.report;
 
+import dev.oxmeter.toolchain.ToolchainTimeline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -23,10 +24,12 @@ import java.util.Objects;
  * @param components  Rust code by component (top directories), per release
  * @param owners      Rust code per owner (MAINTAINERS entry or CODEOWNERS rule) at the last release
  * @param people      contributors to Rust per window
+ * @param toolchain   declared rustc minimums, crates and distribution rustc per release; null when not computed
+ *                    (the section is then left out)
  */
 public record ReportModel(String repository, String generatedAt, String timeline, List<Release> releases,
                           List<String> languages, Part<Components> components, Part<Owners> owners,
-                          Part<People> people) {
+                          Part<People> people, Part<ToolchainTimeline> toolchain) {
     public ReportModel {
         Objects.requireNonNull(repository, "repository");
         releases = List.copyOf(releases);
@@ -34,6 +37,18 @@ public record ReportModel(String repository, String generatedAt, String timeline
         Objects.requireNonNull(components, "components");
         Objects.requireNonNull(owners, "owners");
         Objects.requireNonNull(people, "people");
+    }
+
+    /** A model without the toolchain section. */
+    public ReportModel(String repository, String generatedAt, String timeline, List<Release> releases,
+                       List<String> languages, Part<Components> components, Part<Owners> owners, Part<People> people) {
+        this(repository, generatedAt, timeline, releases, languages, components, owners, people, null);
+    }
+
+    /** This model with the toolchain section. */
+    public ReportModel withToolchain(Part<ToolchainTimeline> t) {
+        return new ReportModel(repository, generatedAt, timeline, releases, languages, components, owners, people,
+                Objects.requireNonNull(t, "toolchain"));
     }
 
     /** A section's value, or why there is none ({@code reason} is a complete phrase: "no MAINTAINERS file"). */

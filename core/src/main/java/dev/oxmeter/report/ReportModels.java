@@ -114,16 +114,16 @@ public final class ReportModels {
                 ? ReportModel.Part.absent("no Rust code in any selected release")
                 : ReportModel.Part.of(new ReportModel.Components(basis, names));
         return new ReportModel(m.repository(), m.generatedAt(), m.timeline(), rs, m.languages(), part, m.owners(),
-                m.people());
+                m.people(), m.toolchain());
     }
 
     public static ReportModel withOwners(ReportModel m, ReportModel.Part<ReportModel.Owners> owners) {
         return new ReportModel(m.repository(), m.generatedAt(), m.timeline(), m.releases(), m.languages(),
-                m.components(), owners, m.people());
+                m.components(), owners, m.people(), m.toolchain());
     }
 
     public static ReportModel withPeople(ReportModel m, ReportModel.Part<ReportModel.People> people) {
         return new ReportModel(m.repository(), m.generatedAt(), m.timeline(), m.releases(), m.languages(),
-                m.components(), m.owners(), people);
+                m.components(), m.owners(), people, m.toolchain());
     }
 }

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  *   <li>{@code v5} (2026-07-01): the per-architecture shape: rustc 1.85.0, s390 1.96.0; bindgen 0.71.1.</li>
  * </ol>
  */
-final class ToolchainFixture {
+public final class ToolchainFixture {
     private ToolchainFixture() {
     }
 
@@ -200,7 +200,7 @@ final class ToolchainFixture {
             """;
 
     /** Writes the history to {@code dir} and returns it. */
-    static Path build(Path dir) throws Exception {
+    public static Path build(Path dir) throws Exception {
         try (TestRepos t = TestRepos.bare(dir)) {
             t.commit(TestRepos.snapshot().file("main.c", "int main(void) { return 0; }\n")
                     .file("README", "C only\n").at("2022-03-01T12:00:00Z"));
