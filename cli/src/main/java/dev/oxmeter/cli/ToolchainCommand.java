@@ -39,7 +39,7 @@ final class ToolchainCommand implements Callable<Integer> {
                     + (revs.size() == 1 ? " revision" : " revisions");
             String text = ToolchainTables.render(title, t, data, meta, options.common.format());
             if (options.common.verbose) {
-                s.notice(revs.size() + " revisions: " + scanner.stats());
+                s.notice(revs.size() + (revs.size() == 1 ? " revision: " : " revisions: ") + scanner.stats());
             }
             Output.emit(s.out(), text, options.common.out);
         }
