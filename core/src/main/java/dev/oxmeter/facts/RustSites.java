@@ -16,10 +16,10 @@ import java.util.Objects;
  *
  * <p><b>Fingerprint.</b> A 64-bit FNV-1a hash, as 16 hex digits, of: the site's kind; the names of the items
  * enclosing it ({@code fn name}, {@code impl …} header, {@code trait name}, {@code mod name}, outermost first);
- * and its code tokens, comments left out: for a block, {@code unsafe} through the matching {@code }}; for a fn,
- * impl, trait or extern block, its header from {@code unsafe} to the {@code {} or {@code ;} that ends it (the body
- * of an unsafe fn is not part of it: editing the body does not make the fn new). Line numbers and the file's
- * path are not part of it. Two sites with the same code in the same item have the same fingerprint; callers
+ * and its code tokens, comments left out: for a block, {@code unsafe} through the matching {@code }} (so an
+ * edited block is a new block); for a fn or trait, {@code unsafe} through its name ({@code unsafe extern "C" fn
+ * name}: a changed parameter list or body does not make it new); for an impl or extern block, its header from
+ * {@code unsafe} to the {@code {} or {@code ;} that ends it. Line numbers and the file's path are not part of it. Two sites with the same code in the same item have the same fingerprint; callers
  * compare them as multisets.
  *
  * <p>Stateless and thread-safe; one lexing pass plus a bounded walk per site.
@@ -79,8 +79,11 @@ public final class RustSites {
             long h = FNV_OFFSET;
             h = mix(h, s.kind().name());
             h = mix(h, item);
-            int end = s.kind() == Kind.BLOCK && p + 1 < code.length && partner[p + 1] > p + 1 ? partner[p + 1]
-                    : headerEnd(t, code, partner, p);
+            int end = switch (s.kind()) {
+                case BLOCK -> partner[p + 1] > p + 1 ? partner[p + 1] : p + 1;
+                case FN, TRAIT -> nameEnd(t, code, p);
+                default -> headerEnd(t, code, partner, p);
+            };
             for (int q = p; q <= end && q - p < MAX_SITE_TOKENS; q++) {
                 h = mixToken(h, t, code[q]);
             }
@@ -127,6 +130,16 @@ public final class RustSites {
     private static boolean externFn(Tokens t, int[] code, int p) {
         int q = afterAbi(t, code, p);
         return q < code.length && t.isIdent(code[q], "fn") && identAt(t, code, q + 1);
+    }
+
+    /** The code index of the name of the fn or trait whose {@code unsafe} is at p. */
+    private static int nameEnd(Tokens t, int[] code, int p) {
+        for (int q = p + 1; q + 1 < code.length && q - p < 16; q++) {
+            if (t.isIdent(code[q], "fn") || t.isIdent(code[q], "trait")) {
+                return q + 1;
+            }
+        }
+        return p + 1;
     }
 
     /** The code index of the {@code {} or {@code ;} that ends the header starting at p, skipping bracket groups. */

@@ -278,12 +278,12 @@ public final class CheckRender {
     }
 
     /** Escapes a workflow command's message as the Actions toolkit does. */
-    static String data(String s) {
+    public static String data(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** Escapes a workflow command's property value as the Actions toolkit does. */
-    static String property(String s) {
+    public static String property(String s) {
         return data(s).replace(":", "%3A").replace(",", "%2C");
     }
 }
