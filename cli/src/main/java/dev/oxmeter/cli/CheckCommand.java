@@ -49,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     String head;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table (default), json, sarif (SARIF 2.1.0), github (workflow commands) or md.")
+            description = "table (default), json, csv, sarif (SARIF 2.1.0), github (workflow commands) or md.")
     String format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the result to FILE (atomically).")

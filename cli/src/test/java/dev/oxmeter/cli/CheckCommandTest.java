@@ -363,6 +363,14 @@ class CheckCommandTest {
         assertThat(j.get("findings").get(1).get("path").asText()).isEqualTo("rust/helpers/helpers.c");
         assertThat(j.get("rules").get("rust-share-decrease").asText()).isEqualTo("error");
         assertThat(sarifSchema().validate(new ObjectMapper().readTree(Files.readString(sarifFile)))).isEmpty();
+
+        assertThat(check(h, "--format", "csv").out().lines().toList()).containsExactly(
+                "level,rule,path,line,message,fingerprint",
+                "error,undocumented-unsafe,rust/kernel/fresh.rs,4,unsafe block without a SAFETY comment (in fn fresh),"
+                        + j.get("findings").get(0).get("fingerprint").asText(),
+                "error,unannotated-helper,rust/helpers/helpers.c,9,C helper rust_helper_mutex_lock without __rust_helper,"
+                        + "helper:rust_helper_mutex_lock");
+        assertThat(check(h, "--format", "xml").err()).contains("unknown format 'xml'");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.oxmeter.facts;
 
 import static dev.oxmeter.facts.RustSafetyLexer.IDENT;
+import static dev.oxmeter.facts.RustSafetyLexer.PUNCT;
 import static dev.oxmeter.facts.RustSafetyLexer.STRING;
 
 import dev.oxmeter.facts.RustSafetyLexer.Tokens;
@@ -193,10 +194,20 @@ public final class RustSites {
             if (t.isIdent(i, "impl")) {
                 StringBuilder sb = new StringBuilder("impl");
                 for (int k = q + 1; k < b && k - q <= HEADER_TOKENS; k++) {
-                    if (t.isIdent(code[k], "where")) {
+                    int i2 = code[k];
+                    if (t.isIdent(i2, "where")) {
                         break;
                     }
-                    sb.append(' ').append(t.text(code[k]));
+                    // read like source: impl<'a, T: Clone + Send> Foo<'a> for Bar, not one token per word
+                    int prev = code[k - 1];
+                    boolean word = t.kind[i2] != PUNCT;
+                    boolean typeColon = t.isPunct(prev, ':') && !t.isPunct(code[k - 2], ':') && !t.isPunct(i2, ':');
+                    if ((word && (t.kind[prev] != PUNCT || t.isPunct(prev, '>') || t.isPunct(prev, ',') || typeColon))
+                            || (t.isPunct(i2, '&') && t.kind[prev] != PUNCT) || t.isPunct(i2, '+')
+                            || t.isPunct(prev, '+')) {
+                        sb.append(' ');
+                    }
+                    sb.append(t.text(i2));
                 }
                 return sb.toString();
             }

@@ -34,14 +34,14 @@ public final class CheckRender {
 
     /** The output formats of {@code oxmeter check}. */
     public enum CheckFormat {
-        TABLE, JSON, SARIF, GITHUB, MD;
+        TABLE, JSON, CSV, SARIF, GITHUB, MD;
 
         public static CheckFormat parse(String s) {
             try {
                 return valueOf(s.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("unknown format '" + s
-                        + "' (expected table, json, sarif, github or md)");
+                        + "' (expected table, json, csv, sarif, github or md)");
             }
         }
     }
@@ -51,6 +51,7 @@ public final class CheckRender {
             case TABLE -> text(r);
             case MD -> markdown(r);
             case JSON -> json(r);
+            case CSV -> TableWriter.render(findings(r), Format.CSV);
             case SARIF -> sarif(r, toolVersion);
             case GITHUB -> github(r);
         };
@@ -105,6 +106,17 @@ public final class CheckRender {
         }
         sb.append(verdict(r)).append('\n');
         return sb.toString();
+    }
+
+    /** The findings as a table: one row per finding (CSV). */
+    static Table findings(CheckResult r) {
+        Table.Builder b = new Table.Builder("oxmeter check · " + range(r.change()), "level", "rule", "path", "line",
+                "message", "fingerprint");
+        for (Finding f : r.findings()) {
+            b.row(f.level().id(), f.rule().id(), f.path(), f.path() == null ? null : (long) f.line(), f.message(),
+                    f.fingerprint());
+        }
+        return b.build();
     }
 
     static String markdown(CheckResult r) {

@@ -89,6 +89,12 @@ class RustSitesTest {
     }
 
     @Test
+    void implHeadersReadLikeSource() {
+        String src = "impl<'a, T: Clone + Send> Node<'a> for &Wrapper<T> where T: Send {\n    fn f(&self) {\n        unsafe { g() }\n    }\n}\n";
+        assertThat(scan(src).get(0).item()).isEqualTo("impl<'a, T: Clone + Send> Node<'a> for &Wrapper<T>::fn f");
+    }
+
+    @Test
     void noSitesNoWork() {
         assertThat(scan("fn main() { let s = \"unsafe { x }\"; }\n")).isEmpty();
     }
