@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "oxmeter", mixinStandardHelpOptions = true, version = "oxmeter 0.1.0",
         description = "Measures how a codebase adopts Rust, straight from its git history.",
         subcommands = {ScanCommand.class, HistoryCommand.class, PeopleCommand.class, OwnersCommand.class,
-                SafetyCommand.class, BoundaryCommand.class, ToolchainCommand.class, FixesCommand.class, ReportCommand.class, SqlCommand.class,
+                SafetyCommand.class, BoundaryCommand.class, ToolchainCommand.class, FixesCommand.class,
+                ReportCommand.class, DiffCommand.class, CheckCommand.class, SqlCommand.class,
                 ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (bad repository, revision, option value ...). */

@@ -105,6 +105,12 @@ public final class GitRepo implements AutoCloseable {
         return new ObjectSource(repo.newObjectReader());
     }
 
+    /** True for a shallow clone (its git directory lists shallow commits): older history is absent. */
+    public boolean isShallow() {
+        File shallow = repo.getDirectory() == null ? null : new File(repo.getDirectory(), "shallow");
+        return shallow != null && shallow.isFile() && shallow.length() > 0;
+    }
+
     /** True when HEAD does not resolve to a commit (a repository with no commits yet). */
     public boolean isEmpty() {
         try {

@@ -30,10 +30,11 @@ class LayeringTest {
             Map.entry("history", Set.of("source", "language", "count", "facts", "timeline", "aggregate")),
             Map.entry("aggregate", Set.of("source", "language", "count", "facts", "owners")),
             Map.entry("toolchain", Set.of("source", "aggregate")),
+            Map.entry("change", Set.of("source", "language", "count", "facts", "owners", "aggregate")),
             Map.entry("store", Set.of("source", "language", "count", "facts", "owners", "aggregate", "history",
                     "timeline")),
             Map.entry("report", Set.of("source", "language", "count", "facts", "owners", "aggregate", "history",
-                    "timeline", "store", "toolchain")));
+                    "timeline", "store", "toolchain", "change")));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
 
