@@ -1,6 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.WriteFailure;
 import dev.oxmeter.store.Store;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Path file = StoreOptions.existing(repoPath, storePath);
         List<String> written = new ArrayList<>();
-        try (Store store = Store.open(file, m -> { })) {
+        try (Store store = Store.openReadOnly(file, true)) {
             Files.createDirectories(dir);
             List<String> names = new ArrayList<>();
             try (Statement st = store.connection().createStatement();
@@ -58,9 +59,13 @@ final class ExportCommand implements Callable<Integer> {
                 written.add(target.getFileName().toString());
             }
         } catch (SQLException e) {
-            throw new OxmeterException("export failed: " + e.getMessage().lines().findFirst().orElse(""));
+            String env = WriteFailure.environmentalReason(e.getMessage());
+            if (env != null) {
+                throw new WriteFailure("cannot write to " + dir + ": " + env, e);
+            }
+            throw new OxmeterException("export failed: " + Store.firstLine(e.getMessage()));
         } catch (IOException e) {
-            throw new OxmeterException("cannot write to " + dir + ": " + e.getMessage());
+            throw new WriteFailure("cannot write to " + dir + ": " + WriteFailure.reason(e), e);
         }
         spec.commandLine().getOut().println("wrote " + written.size() + " Parquet files to " + dir + ": " + String.join(", ", written));
         spec.commandLine().getOut().flush();

@@ -1,6 +1,12 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.WriteFailure;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +25,10 @@ public final class Main implements Runnable {
     public static final int EXIT_USAGE = 2;
     /** Exit code for an unexpected internal failure. */
     public static final int EXIT_INTERNAL = 70;
+    /** Exit code when the output or the store cannot be written (disk full, permission denied ...). */
+    public static final int EXIT_IO = 74;
+    /** Exit code when the reader of stdout went away (a pipe into {@code head}): what SIGPIPE gives other tools. */
+    public static final int EXIT_PIPE = 141;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,20 +39,85 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the process's standard streams and returns the exit code. */
     public static int run(String... args) {
+        return run(new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err), args);
+    }
+
+    /**
+     * Runs the command line writing to {@code stdout} and {@code stderr} and returns the exit code. A write to
+     * stdout that fails (a full disk) makes the run fail with one line on stderr, whatever the command returned.
+     */
+    static int run(OutputStream stdout, OutputStream stderr, String... args) {
+        CheckedStream out = new CheckedStream(stdout);
         CommandLine cl = commandLine();
-        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false));
-        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
         int code = cl.execute(args);
         cl.getOut().flush();
+        IOException failure = out.failure();
+        if (failure != null) {
+            if (String.valueOf(failure.getMessage()).contains("Broken pipe")) {
+                return EXIT_PIPE;
+            }
+            cl.getErr().println("oxmeter: cannot write to standard output: " + WriteFailure.reason(failure));
+            code = code == 0 ? EXIT_IO : code;
+        }
         cl.getErr().flush();
         return code;
+    }
+
+    /** Remembers the first write failure, which a {@link PrintWriter} would otherwise swallow. */
+    private static final class CheckedStream extends FilterOutputStream {
+        private IOException failure;
+
+        CheckedStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+                throw e;
+            }
+        }
+
+        IOException failure() {
+            return failure;
+        }
     }
 
     /** The configured command line, so tests can set their own writers. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // a query may begin with a "-- comment"; it is a query, not an option
+        cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            if (ex instanceof WriteFailure) {
+                err.println("oxmeter: " + ex.getMessage());
+                err.flush();
+                return EXIT_IO;
+            }
             if (ex instanceof OxmeterException) {
                 err.println("oxmeter: " + ex.getMessage());
                 err.flush();

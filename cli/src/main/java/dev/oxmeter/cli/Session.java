@@ -20,10 +20,12 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class Session implements AutoCloseable {
     private final GitRepo repo;
-    private final Store store;
+    /** The store file, null with --no-store; opened now when it exists, else created on first use. */
+    private final Path storeFile;
+    private Store store;
+    private FactsStore factsStore;
     private final FactsComputer computer;
     private final FactsCache cache = new FactsCache();
-    private final FactsStore factsStore;
     private final CompositionEngine engine;
     private final CommonOptions common;
     private final ScanOptions options;
@@ -33,27 +35,26 @@ final class Session implements AutoCloseable {
     private int factsPreloaded;
     private double factsLoadSeconds;
 
-    private Session(GitRepo repo, Store store, CommonOptions common, ScanOptions options, CommandSpec spec) {
+    private Session(GitRepo repo, Path storeFile, CommonOptions common, ScanOptions options, CommandSpec spec) {
         this.out = spec.commandLine().getOut();
         this.err = spec.commandLine().getErr();
         this.repo = repo;
-        this.store = store;
+        this.storeFile = storeFile;
         this.common = common;
         this.options = options;
         this.computer = new FactsComputer(LanguageCatalog.standard(), BlobAnalyses.all());
-        this.factsStore = store == null ? null : new FactsStore(store, computer);
         Progress progress = TerminalProgress.create(common.quiet);
         this.engine = new CompositionEngine(repo, computer, cache, options, common.threads(), progress,
                 added -> {
-                    if (factsStore != null) {
+                    if (!added.isEmpty() && store() != null) {
                         factsStore.save(added);
                     }
                 }, keys -> {
-                    if (factsStore == null) {
+                    if (store() == null) {
                         return java.util.Map.of();
                     }
                     long t0 = System.nanoTime();
-                    var found = factsStore.find(keys);
+                    var found = factsStore.find(keys, options.maxBlobBytes());
                     factsLoadSeconds += (System.nanoTime() - t0) / 1e9;
                     factsPreloaded += found.size();
                     return found;
@@ -65,22 +66,21 @@ final class Session implements AutoCloseable {
         common.format();
         common.threads();
         GitRepo repo = GitRepo.open(repoOption.path());
-        Store store = null;
+        Session s = null;
         try {
             Path file = storeOptions == null ? null : storeOptions.resolve(repo);
-            if (file != null) {
-                PrintWriter err = spec.commandLine().getErr();
-                store = Store.open(file, m -> {
-                    err.println("oxmeter: " + m);
-                    err.flush();
-                });
+            s = new Session(repo, file, common, options, spec);
+            if (file != null && java.nio.file.Files.exists(file)) {
+                // an existing store is checked (identity, lock, version) before any work is done
+                s.store();
             }
-            return new Session(repo, store, common, options, spec);
+            return s;
         } catch (RuntimeException e) {
-            if (store != null) {
-                store.close();
+            if (s != null) {
+                s.close();
+            } else {
+                repo.close();
             }
-            repo.close();
             throw e;
         }
     }
@@ -89,8 +89,15 @@ final class Session implements AutoCloseable {
         return repo;
     }
 
-    /** The store, or null with --no-store. */
+    /**
+     * The store, or null with --no-store. A store that does not exist yet is created by the first call, which
+     * commands make once their input is known to be good: a run that fails on bad input leaves no store behind.
+     */
     Store store() {
+        if (store == null && storeFile != null) {
+            store = Store.open(storeFile, this::notice);
+            factsStore = new FactsStore(store, computer);
+        }
         return store;
     }
 
@@ -109,8 +116,8 @@ final class Session implements AutoCloseable {
 
     /** Where commit facts (people, fixes) are kept: the store's commit tables, or memory with --no-store. */
     dev.oxmeter.history.CommitFactsCache commitFacts() {
-        return store == null ? new dev.oxmeter.history.InMemoryCommitFacts()
-                : dev.oxmeter.store.CommitStore.open(store,
+        return store() == null ? new dev.oxmeter.history.InMemoryCommitFacts()
+                : dev.oxmeter.store.CommitStore.open(store(),
                         dev.oxmeter.store.CommitStore.factsVersion(computer.catalog()), this::notice);
     }
 
@@ -133,7 +140,7 @@ final class Session implements AutoCloseable {
         if (common.verbose) {
             err.printf("oxmeter: %s%s; %,d facts found in %s in %.2f s; %.2f s in all%n", engine.stats(),
                     extra == null ? "" : "; " + extra, factsPreloaded,
-                    store == null ? "no store" : store.file().toString(), factsLoadSeconds,
+                    storeFile == null ? "no store" : storeFile.toString(), factsLoadSeconds,
                     (System.nanoTime() - started) / 1e9);
             err.flush();
         }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code oxmeter sql}: ad hoc questions over the store. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run a SQL query (DuckDB dialect) over the store of a repository; see docs/store.md for tables.")
+        description = {"Run a SQL query (DuckDB dialect) over the store of a repository; see docs/store.md for tables.",
+                "The store is opened read-only and the query can read nothing else: no files, no extensions."})
 final class SqlCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,7 +44,7 @@ final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         Path file = StoreOptions.existing(repoPath, storePath);
         Table t;
-        try (Store store = Store.open(file, m -> { })) {
+        try (Store store = Store.openReadOnly(file, false)) {
             t = run(store, query);
         }
         Output.emit(spec.commandLine().getOut(),

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** Where the persistent store lives (mixed in). */
@@ -51,8 +52,12 @@ final class StoreOptions {
     }
 
     static Path defaultFor(GitRepo repo) {
-        String base = System.getenv("XDG_CACHE_HOME");
-        Path dir = base != null && !base.isBlank() ? Path.of(base) : Path.of(System.getProperty("user.home"), ".cache");
+        return defaultFor(repo, System::getenv);
+    }
+
+    /** The default store of {@code repo} with the environment variables {@code env} gives. */
+    static Path defaultFor(GitRepo repo, Function<String, String> env) {
+        Path dir = cacheHome(env);
         String where = repo.directory().toString();
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(where.getBytes(StandardCharsets.UTF_8));
@@ -60,6 +65,31 @@ final class StoreOptions {
             return dir.resolve("oxmeter").resolve(name + "-" + HexFormat.of().formatHex(d, 0, 4) + ".duckdb");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The user's cache directory: {@code $XDG_CACHE_HOME} when it is an absolute path (the XDG specification says
+     * to ignore a relative one), else {@code $HOME/.cache}, else the JVM's idea of home.
+     */
+    static Path cacheHome(Function<String, String> env) {
+        Path xdg = absolute(env.apply("XDG_CACHE_HOME"));
+        if (xdg != null) {
+            return xdg;
+        }
+        Path home = absolute(env.apply("HOME"));
+        return (home != null ? home : Path.of(System.getProperty("user.home"))).resolve(".cache");
+    }
+
+    private static Path absolute(String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            Path p = Path.of(value);
+            return p.isAbsolute() ? p : null;
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
         }
     }
 }

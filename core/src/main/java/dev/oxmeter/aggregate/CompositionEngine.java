@@ -149,12 +149,17 @@ public final class CompositionEngine {
         progress.done();
         if (!needed.isEmpty()) {
             Map<FactsKey, BlobFacts> known = lookup.find(needed.keySet());
-            known.forEach((k, f) -> {
-                cache.preload(k, f);
-                needed.remove(k);
-            });
-            blobsFromStore += known.size();
-            blobsCached += known.size();
+            long served = 0;
+            for (Map.Entry<FactsKey, BlobFacts> e : known.entrySet()) {
+                // facts measured under another --max-blob-size may not hold under this one: measure again
+                if (needed.containsKey(e.getKey()) && e.getValue().holdsUnder(options.maxBlobBytes())) {
+                    cache.preload(e.getKey(), e.getValue());
+                    needed.remove(e.getKey());
+                    served++;
+                }
+            }
+            blobsFromStore += served;
+            blobsCached += served;
         }
         long t1 = System.nanoTime();
         walkNanos += t1 - t0;

@@ -9,6 +9,10 @@ public interface FactsLookup {
     /** Finds nothing: every blob is measured. */
     FactsLookup NONE = keys -> Map.of();
 
-    /** The complete facts known for any of {@code keys}; keys not known are absent from the result. */
+    /**
+     * The complete facts known for any of {@code keys}; keys not known are absent from the result. The caller
+     * checks {@link BlobFacts#holdsUnder(long)}; a lookup that keeps facts measured under several size limits
+     * should return the ones that hold under the caller's.
+     */
     Map<FactsKey, BlobFacts> find(Collection<FactsKey> keys);
 }

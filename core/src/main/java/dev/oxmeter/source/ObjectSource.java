@@ -72,7 +72,7 @@ public final class ObjectSource implements AutoCloseable {
         try {
             ObjectLoader loader = reader.open(GitRepo.toObjectId(id), Constants.OBJ_BLOB);
             long size = loader.getSize();
-            if (size <= maxBytes && size <= Integer.MAX_VALUE - 16) {
+            if (size <= maxBytes && size <= BlobContent.MAX_WHOLE_BYTES) {
                 byte[] data = loader.getCachedBytes((int) size);
                 return new BlobContent(data, data.length, size, false);
             }

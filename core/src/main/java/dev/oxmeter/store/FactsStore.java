@@ -37,10 +37,12 @@ public final class FactsStore {
     }
 
     /**
-     * The complete cached facts among {@code keys} (others are absent). Cost: the keys go into a temporary table
-     * and two joins read their rows, so a run touching a small part of a large store reads only that part.
+     * The complete cached facts among {@code keys} that hold under the size limit {@code maxBlobBytes} (others
+     * are absent): a blob measured whole and, under a smaller limit, as too large has a row for each, and the one
+     * that holds is served. Cost: the keys go into a temporary table and two joins read their rows, so a run
+     * touching a small part of a large store reads only that part.
      */
-    public Map<FactsKey, BlobFacts> find(Collection<FactsKey> keys) {
+    public Map<FactsKey, BlobFacts> find(Collection<FactsKey> keys, long maxBlobBytes) {
         Map<FactsKey, BlobFacts> out = new HashMap<>();
         if (keys.isEmpty()) {
             return out;
@@ -69,6 +71,11 @@ public final class FactsStore {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         FactsKey k = new FactsKey(Oid.fromHex(rs.getString(1)), rs.getString(2));
+                        BlobFacts shape = new BlobFacts(rs.getString(3), BlobKind.valueOf(rs.getString(4)),
+                                rs.getLong(5), LineCounts.ZERO, Map.of());
+                        if (!shape.holdsUnder(maxBlobBytes)) {
+                            continue;
+                        }
                         lines.put(k, new String[] {rs.getString(3), rs.getString(4)});
                         counts.put(k, new long[] {rs.getLong(5), rs.getLong(7), rs.getLong(8), rs.getLong(9)});
                     }

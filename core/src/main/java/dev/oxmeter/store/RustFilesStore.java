@@ -33,8 +33,7 @@ public final class RustFilesStore {
         this.options = optionsFingerprint;
         this.factsVersion = factsVersion;
         try (Statement st = store.connection().createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS report_rust_files(tree VARCHAR NOT NULL, options VARCHAR NOT NULL, "
-                    + "facts_version VARCHAR NOT NULL, path VARCHAR NOT NULL, code BIGINT NOT NULL)");
+            st.execute(Schema.REPORT_RUST_FILES);
         } catch (SQLException e) {
             throw new OxmeterException("preparing the store " + store.file() + " failed: "
                     + Store.firstLine(e.getMessage()), e);

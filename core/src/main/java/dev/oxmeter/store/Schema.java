@@ -1,6 +1,7 @@
 package dev.oxmeter.store;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The store's tables (documented for users in {@code docs/store.md}). Statements are idempotent and run at every
@@ -9,6 +10,21 @@ import java.util.List;
 final class Schema {
     private Schema() {
     }
+
+    /** Settings: the store's identity ({@link Store#IDENTITY_KEY}), schema version, commit facts version. */
+    static final String META = "CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR)";
+
+    /** The report's Rust files per tree, created on first use by {@link RustFilesStore}. */
+    static final String REPORT_RUST_FILES = "CREATE TABLE IF NOT EXISTS report_rust_files(tree VARCHAR NOT NULL, "
+            + "options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL, path VARCHAR NOT NULL, code BIGINT NOT NULL)";
+
+    /**
+     * Every table and view name any oxmeter schema has created: a rebuild drops these and nothing else. Add names,
+     * never remove one.
+     */
+    static final Set<String> OWN_NAMES = Set.of("meta", "blob_facts", "blob_metrics", "tree_composition",
+            "tree_metrics", "revisions", "history", "metrics_history", "commits", "commit_trailers", "commit_files",
+            "commit_walks", "report_rust_files");
 
     static final List<String> DDL = List.of(
             // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).

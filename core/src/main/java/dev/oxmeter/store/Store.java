@@ -1,30 +1,41 @@
 package dev.oxmeter.store;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.WriteFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The persistent store: one embedded DuckDB database file per analysed repository. It holds the blob-facts
  * cache and every result table; the schema is documented in {@code docs/store.md}.
  *
- * <p>One process writes a store at a time (DuckDB locks the file; a second writer gets a clear error). Every write
- * is a transaction, so a run killed at any point leaves the last committed state. Not thread-safe: use from one
- * thread.
+ * <p>A store carries an identity (a row of its {@code meta} table); oxmeter writes to, migrates or rebuilds only
+ * a file that carries it, and refuses any other file without changing a byte of it. One process writes a store at
+ * a time (DuckDB locks the file; a second writer gets a clear error). Every write is a transaction, so a run
+ * killed at any point leaves the last committed state. Not thread-safe: use from one thread.
  */
 public final class Store implements AutoCloseable {
     /** Bump when the schema changes; an older store is then rebuilt (it is a cache of what git already holds). */
     public static final int SCHEMA_VERSION = 1;
+    /** The {@code meta} key whose value {@link #IDENTITY} marks a file as an oxmeter store. */
+    public static final String IDENTITY_KEY = "identity";
+    /** The magic value of {@link #IDENTITY_KEY}. */
+    public static final String IDENTITY = "oxmeter store 7f3c91d2";
 
     private final Path file;
     private final Connection conn;
@@ -34,44 +45,240 @@ public final class Store implements AutoCloseable {
         this.conn = conn;
     }
 
+    /** What a database file is, as far as oxmeter is concerned. */
+    private enum Kind {
+        /** No table or view at all: nothing to lose (a new file, or one whose creation was killed). */
+        EMPTY,
+        /** Carries the identity. */
+        OXMETER,
+        /** Written by the first schema, before stores carried an identity; recognised by its exact tables. */
+        LEGACY,
+        /** Anything else: never written to. */
+        FOREIGN
+    }
+
+    private record Found(Kind kind, int version) {
+    }
+
     /**
-     * Opens (creating if needed) the store at {@code file}, migrating or rebuilding an older schema.
+     * Opens (creating if needed) the store at {@code file}, migrating or rebuilding an older oxmeter schema. A
+     * file that is not an oxmeter store is refused untouched: it is inspected read-only before anything is
+     * written. When the file did not exist and the store cannot be created, nothing is left behind.
      *
      * @param notice receives one-line notices for the user (e.g. a rebuild)
-     * @throws OxmeterException when the file is locked by another process or is not a DuckDB database
+     * @throws OxmeterException when the file is locked by another process, is not an oxmeter store, or was written
+     *                          by a newer oxmeter
+     * @throws WriteFailure     when the store cannot be written (permission denied, disk full ...)
      */
     public static Store open(Path file, Consumer<String> notice) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
+        boolean existed = Files.exists(file);
+        Found found = new Found(Kind.EMPTY, 0);
+        if (existed) {
+            try (Connection probe = connect(file, true, false)) {
+                found = identify(probe);
+            } catch (SQLException e) {
+                throw new OxmeterException("cannot read the store " + file + ": " + firstLine(e.getMessage()), e);
             }
-        } catch (IOException e) {
-            throw new OxmeterException("cannot create the store directory for " + file + ": " + e.getMessage(), e);
-        }
-        Connection c;
-        try {
-            Class.forName("org.duckdb.DuckDBDriver");
-            c = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-        } catch (SQLException e) {
-            String m = String.valueOf(e.getMessage());
-            if (m.contains("lock")) {
-                throw new OxmeterException("the store " + file + " is in use by another oxmeter process; wait for it "
-                        + "to finish or choose another --store");
+            refuseForeign(file, found);
+            if (found.kind() == Kind.OXMETER && found.version() > SCHEMA_VERSION) {
+                throw new OxmeterException("the store " + file + " was written by a newer oxmeter (schema "
+                        + found.version() + "); use that version or another --store");
             }
-            throw new OxmeterException("cannot open the store " + file + ": " + firstLine(m), e);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("DuckDB driver missing from the classpath", e);
+        } else {
+            try {
+                Path dir = file.toAbsolutePath().getParent();
+                if (dir != null) {
+                    Files.createDirectories(dir);
+                }
+            } catch (IOException e) {
+                throw new WriteFailure("cannot create the store directory for " + file + ": "
+                        + WriteFailure.reason(e), e);
+            }
         }
-        Store s = new Store(file, c);
+        Store s;
         try {
-            s.migrate(notice);
+            s = new Store(file, connect(file, false, false));
         } catch (SQLException e) {
+            if (!existed) {
+                deleteCreated(file);
+            }
+            String env = WriteFailure.environmentalReason(e.getMessage());
+            if (env != null) {
+                throw new WriteFailure("cannot open the store " + file + " for writing: " + env
+                        + " (--no-store runs without a store)", e);
+            }
+            throw new OxmeterException("cannot open the store " + file + ": " + firstLine(e.getMessage()), e);
+        }
+        try {
+            s.migrate(found, notice);
+        } catch (SQLException | RuntimeException e) {
             s.close();
+            if (!existed) {
+                deleteCreated(file);
+            }
+            if (e instanceof RuntimeException re) {
+                throw re;
+            }
+            String env = WriteFailure.environmentalReason(e.getMessage());
+            if (env != null) {
+                throw new WriteFailure("cannot write the store " + file + ": " + env, e);
+            }
             throw new OxmeterException("the store " + file + " is unusable: " + firstLine(e.getMessage())
                     + " (delete it to start afresh)", e);
         }
         return s;
+    }
+
+    /**
+     * Opens an existing store read-only, for queries and exports. With {@code fileAccess} false the connection
+     * can read nothing but the store: no file access, no extension installed or loaded, and a locked
+     * configuration, so an arbitrary query can neither change the store nor read or write other files.
+     *
+     * @throws OxmeterException when the file is missing, locked by a writer, or not an oxmeter store
+     */
+    public static Store openReadOnly(Path file, boolean fileAccess) {
+        if (!Files.exists(file)) {
+            throw new OxmeterException("no store at " + file);
+        }
+        Connection c;
+        try {
+            c = connect(file, true, !fileAccess);
+        } catch (SQLException e) {
+            throw new OxmeterException("cannot read the store " + file + ": " + firstLine(e.getMessage()), e);
+        }
+        Found found;
+        try {
+            found = identify(c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new OxmeterException("cannot read the store " + file + ": " + firstLine(e.getMessage()), e);
+        }
+        try {
+            refuseForeign(file, found);
+        } catch (OxmeterException e) {
+            closeQuietly(c);
+            throw e;
+        }
+        return new Store(file, c);
+    }
+
+    private static Connection connect(Path file, boolean readOnly, boolean lockedDown) throws SQLException {
+        try {
+            Class.forName("org.duckdb.DuckDBDriver");
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("DuckDB driver missing from the classpath", e);
+        }
+        Properties p = new Properties();
+        if (readOnly) {
+            p.setProperty("duckdb.read_only", "true");
+        }
+        if (lockedDown) {
+            p.setProperty("enable_external_access", "false");
+            p.setProperty("autoinstall_known_extensions", "false");
+            p.setProperty("autoload_known_extensions", "false");
+            p.setProperty("lock_configuration", "true");
+        }
+        try {
+            return DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), p);
+        } catch (SQLException e) {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("Could not set lock") || m.contains("Conflicting lock")) {
+                throw new OxmeterException("the store " + file + " is in use by another oxmeter process; wait for it "
+                        + "to finish or choose another --store");
+            }
+            if (m.contains("not a valid DuckDB database")) {
+                throw new OxmeterException(file + " is not an oxmeter store (not a DuckDB database); it was left "
+                        + "untouched: choose another --store");
+            }
+            throw e;
+        }
+    }
+
+    private static void refuseForeign(Path file, Found found) {
+        if (found.kind() == Kind.FOREIGN) {
+            throw new OxmeterException(file + " is a DuckDB database that oxmeter did not create; it was left "
+                    + "untouched: choose another --store");
+        }
+    }
+
+    /** Removes a store file this run created and could not finish, with DuckDB's write-ahead log. */
+    private static void deleteCreated(Path file) {
+        for (Path p : List.of(file, Path.of(file + ".wal"))) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // best effort: the failure being reported matters more than a leftover empty file
+            }
+        }
+    }
+
+    private static Found identify(Connection c) throws SQLException {
+        Map<String, List<String>> columns = columns(c);
+        if (columns.isEmpty()) {
+            return new Found(Kind.EMPTY, 0);
+        }
+        List<String> meta = columns.get("meta");
+        if (meta == null || !meta.equals(List.of("key VARCHAR", "value VARCHAR"))) {
+            return new Found(Kind.FOREIGN, 0);
+        }
+        Map<String, String> values = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM meta")) {
+            while (rs.next()) {
+                values.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        int version;
+        try {
+            version = Integer.parseInt(String.valueOf(values.get("schema_version")));
+        } catch (NumberFormatException e) {
+            version = 0;
+        }
+        if (IDENTITY.equals(values.get(IDENTITY_KEY))) {
+            return new Found(Kind.OXMETER, version);
+        }
+        // the first schema had no identity: its stores are recognised by exactly its tables, columns and keys
+        boolean legacy = version == 1 && Set.of("schema_version", CommitStore.META_KEY).containsAll(values.keySet());
+        if (legacy) {
+            Map<String, List<String>> expected = referenceColumns();
+            for (Map.Entry<String, List<String>> e : columns.entrySet()) {
+                legacy &= e.getValue().equals(expected.get(e.getKey()));
+            }
+        }
+        return new Found(legacy ? Kind.LEGACY : Kind.FOREIGN, version);
+    }
+
+    /** Every table and view of the database's main schema with its columns ("name TYPE", in order). */
+    private static Map<String, List<String>> columns(Connection c) throws SQLException {
+        Map<String, List<String>> out = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT table_name, column_name, data_type FROM information_schema.columns "
+                        + "WHERE table_catalog = current_database() AND table_schema = 'main' "
+                        + "ORDER BY table_name, ordinal_position")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2) + " "
+                        + rs.getString(3));
+            }
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_catalog = current_database() AND table_schema = 'main'")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), t -> new ArrayList<>());
+            }
+        }
+        return out;
+    }
+
+    /** The tables and views this oxmeter creates, with their columns, from an in-memory database. */
+    private static Map<String, List<String>> referenceColumns() throws SQLException {
+        try (Connection mem = DriverManager.getConnection("jdbc:duckdb:"); Statement st = mem.createStatement()) {
+            st.execute(Schema.META);
+            for (String ddl : Schema.DDL) {
+                st.execute(ddl);
+            }
+            st.execute(Schema.REPORT_RUST_FILES);
+            return columns(mem);
+        }
     }
 
     /** The first line of a (DuckDB) error message, for one-line reports. */
@@ -79,47 +286,49 @@ public final class Store implements AutoCloseable {
         if (m == null) {
             return "unknown error";
         }
+        // DuckDB's JDBC driver wraps the real error of a failed query in a generic one; the real one is the news
+        String wrapper = "Attempting to execute an unsuccessful or closed pending query result";
+        int w = m.indexOf(wrapper);
+        if (w >= 0) {
+            int real = m.indexOf("\nError: ", w);
+            if (real >= 0) {
+                m = m.substring(real + "\nError: ".length());
+            }
+        }
         int nl = m.indexOf('\n');
         return (nl < 0 ? m : m.substring(0, nl)).trim();
     }
 
-    private void migrate(Consumer<String> notice) throws SQLException {
+    private void migrate(Found found, Consumer<String> notice) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR)");
-            Integer version = null;
-            try (ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-                if (rs.next()) {
-                    version = Integer.valueOf(rs.getString(1));
-                }
-            }
-            boolean hasTables = false;
-            try (ResultSet rs = st.executeQuery(
-                    "SELECT count(*) FROM information_schema.tables WHERE table_name <> 'meta'")) {
-                hasTables = rs.next() && rs.getLong(1) > 0;
-            }
-            if (version != null && version == SCHEMA_VERSION) {
+            if (found.kind() == Kind.OXMETER && found.version() == SCHEMA_VERSION) {
                 for (String ddl : Schema.DDL) {
                     st.execute(ddl);
                 }
                 return;
             }
-            if (version != null && version > SCHEMA_VERSION) {
-                throw new OxmeterException("the store " + file + " was written by a newer oxmeter (schema " + version
-                        + "); use that version or another --store");
-            }
-            if (hasTables || version != null) {
-                notice.accept("store " + file + " has schema " + (version == null ? "?" : version) + ", this oxmeter "
-                        + "uses " + SCHEMA_VERSION + ": rebuilding it (cached facts are recomputed)");
-                dropAll(st);
-            }
             conn.setAutoCommit(false);
             try {
+                if (found.kind() == Kind.OXMETER || found.kind() == Kind.LEGACY && SCHEMA_VERSION != 1) {
+                    notice.accept("store " + file + " has schema " + found.version() + ", this oxmeter uses "
+                            + SCHEMA_VERSION + ": rebuilding it (cached facts are recomputed)");
+                    dropOwn(st);
+                }
+                st.execute(Schema.META);
                 for (String ddl : Schema.DDL) {
                     st.execute(ddl);
                 }
-                st.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', '" + SCHEMA_VERSION + "')");
+                try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
+                    ps.setString(1, IDENTITY_KEY);
+                    ps.setString(2, IDENTITY);
+                    ps.addBatch();
+                    ps.setString(1, "schema_version");
+                    ps.setString(2, String.valueOf(SCHEMA_VERSION));
+                    ps.addBatch();
+                    ps.executeBatch();
+                }
                 conn.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 conn.rollback();
                 throw e;
             } finally {
@@ -128,12 +337,16 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static void dropAll(Statement st) throws SQLException {
+    /** Drops the tables and views oxmeter creates (never another name), and forgets every setting but identity. */
+    private static void dropOwn(Statement st) throws SQLException {
         List<String[]> objects = new ArrayList<>();
         try (ResultSet rs = st.executeQuery(
-                "SELECT table_name, table_type FROM information_schema.tables WHERE table_name <> 'meta'")) {
+                "SELECT table_name, table_type FROM information_schema.tables "
+                        + "WHERE table_catalog = current_database() AND table_schema = 'main'")) {
             while (rs.next()) {
-                objects.add(new String[] {rs.getString(1), rs.getString(2)});
+                if (Schema.OWN_NAMES.contains(rs.getString(1)) && !rs.getString(1).equals("meta")) {
+                    objects.add(new String[] {rs.getString(1), rs.getString(2)});
+                }
             }
         }
         for (String[] o : objects) {
@@ -146,7 +359,7 @@ public final class Store implements AutoCloseable {
                 st.execute("DROP TABLE IF EXISTS \"" + o[0] + "\" CASCADE");
             }
         }
-        st.execute("DELETE FROM meta");
+        st.execute("DELETE FROM meta WHERE key <> '" + IDENTITY_KEY + "'");
     }
 
     public Path file() {
@@ -172,6 +385,10 @@ public final class Store implements AutoCloseable {
                 conn.setAutoCommit(true);
             }
         } catch (SQLException e) {
+            String env = WriteFailure.environmentalReason(e.getMessage());
+            if (env != null) {
+                throw new WriteFailure("writing the store " + file + " failed: " + env, e);
+            }
             throw new OxmeterException("writing the store " + file + " failed: " + firstLine(e.getMessage()), e);
         }
     }
@@ -182,12 +399,16 @@ public final class Store implements AutoCloseable {
         void run(Connection c) throws SQLException;
     }
 
-    @Override
-    public void close() {
+    private static void closeQuietly(Connection c) {
         try {
-            conn.close();
+            c.close();
         } catch (SQLException e) {
             // closing a DuckDB connection only fails when it is already gone; nothing to save then
         }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(conn);
     }
 }

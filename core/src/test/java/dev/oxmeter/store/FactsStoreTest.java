@@ -61,7 +61,7 @@ class FactsStoreTest {
         Map<FactsKey, BlobFacts> computed = facts(v1);
         try (Store store = Store.open(tmp.resolve("s.duckdb"), m -> { })) {
             new FactsStore(store, v1).save(computed);
-            Map<FactsKey, BlobFacts> again = new FactsStore(store, v1).find(computed.keySet());
+            Map<FactsKey, BlobFacts> again = new FactsStore(store, v1).find(computed.keySet(), Long.MAX_VALUE);
             assertThat(again).hasSize(3);
             computed.forEach((k, f) -> assertThat(again.get(k).counts()).isEqualTo(f.counts()));
             assertThat(again.values()).extracting(f -> f.metrics("cx").get("x") + f.metrics("rx").get("x"))
@@ -70,14 +70,14 @@ class FactsStoreTest {
             // the Rust analysis changes: the Rust blob must be measured again, the C blobs are still served
             FactsComputer v2 = new FactsComputer(CATALOG,
                     List.of(new CountX("rx", "Rust", 2), new CountX("cx", "C", 1)));
-            Map<FactsKey, BlobFacts> afterBump = new FactsStore(store, v2).find(computed.keySet());
+            Map<FactsKey, BlobFacts> afterBump = new FactsStore(store, v2).find(computed.keySet(), Long.MAX_VALUE);
             assertThat(afterBump.values()).extracting(BlobFacts::language).containsOnly("C");
             assertThat(afterBump).hasSize(2);
 
             // a new analysis for C: now the C blobs are stale and the Rust one (v1 facts) too
             FactsComputer v3 = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1),
                     new CountX("cx", "C", 1), new CountX("cy", "C", 1)));
-            Map<FactsKey, BlobFacts> afterNew = new FactsStore(store, v3).find(computed.keySet());
+            Map<FactsKey, BlobFacts> afterNew = new FactsStore(store, v3).find(computed.keySet(), Long.MAX_VALUE);
             assertThat(afterNew.values()).extracting(BlobFacts::language).containsOnly("Rust");
         }
     }
