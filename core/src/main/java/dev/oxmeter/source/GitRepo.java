@@ -1,6 +1,7 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.RepositoryException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -102,7 +105,7 @@ public final class GitRepo implements AutoCloseable {
 
     /** A reader for trees and blobs; not thread-safe, so make one per thread. */
     public ObjectSource newObjectSource() {
-        return new ObjectSource(repo.newObjectReader());
+        return new ObjectSource(this, repo.newObjectReader());
     }
 
     /** True when HEAD does not resolve to a commit (a repository with no commits yet). */
@@ -243,6 +246,87 @@ public final class GitRepo implements AutoCloseable {
             keys.put(item, key);
         }
         items.sort(java.util.Comparator.comparingLong(keys::get));
+    }
+
+    /** Reads one object with a reader; the read may fail as JGit does. */
+    @FunctionalInterface
+    interface ObjectRead<T> {
+        T read(ObjectReader reader) throws IOException;
+    }
+
+    /**
+     * Tells a corrupt object from a missing one after {@code first} failed to read object {@code id}, and reads
+     * it when it was only collateral damage. JGit drops a whole pack from its list when one object in it fails to
+     * inflate, so every other object of that pack then looks missing, to every thread: this puts such packs back,
+     * retries {@code read} with {@code reader}, and if that fails again reads the object alone, through a private
+     * instance of the repository, where nothing else can drop the pack under it. Cost: nothing on the normal path;
+     * on a failure a directory listing, and for a corrupt object one extra opening of the repository.
+     *
+     * @return what {@code read} returned, when the object turned out to be readable
+     * @throws CorruptObjectError when the repository lists the object but cannot read it back
+     * @throws MissingObjectError when the repository does not have the object
+     */
+    <T> T recover(String kind, AnyObjectId id, IOException first, ObjectReader reader, ObjectRead<T> read) {
+        Oid oid = oid(id);
+        if (first instanceof CorruptObjectException c) {
+            reviveDroppedPacks();
+            throw new CorruptObjectError(kind, oid, c.getMessage());
+        }
+        if (reviveDroppedPacks()) {
+            try {
+                return read.read(reader);
+            } catch (MissingObjectException | CorruptObjectException e) {
+                // maybe this very object is corrupt, maybe another thread dropped the pack again: ask alone
+            } catch (IOException e) {
+                throw new RepositoryException("cannot read " + kind + " " + oid.hex() + ": " + e.getMessage(), e);
+            }
+        }
+        try (Repository alone = new FileRepositoryBuilder().setGitDir(repo.getDirectory()).setMustExist(true)
+                .build(); ObjectReader r = alone.newObjectReader()) {
+            boolean listed = alone.getObjectDatabase().has(id);
+            try {
+                return read.read(r);
+            } catch (MissingObjectException e) {
+                if (listed) {
+                    throw new CorruptObjectError(kind, oid, "listed in a pack index but its data cannot be read");
+                }
+                throw new MissingObjectError(kind, oid);
+            } catch (CorruptObjectException e) {
+                throw new CorruptObjectError(kind, oid, e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new RepositoryException("cannot read " + kind + " " + oid.hex() + ": " + e.getMessage(), e);
+        } finally {
+            reviveDroppedPacks();
+        }
+    }
+
+    /**
+     * Puts back into JGit's pack list every pack of this repository that is on disk but no longer listed (JGit
+     * removes a pack on the first corrupt object it meets in it). Returns whether any was put back.
+     */
+    synchronized boolean reviveDroppedPacks() {
+        if (!(repo.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory dir)) {
+            return false;
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (org.eclipse.jgit.internal.storage.file.Pack p : dir.getPacks()) {
+            listed.add(p.getPackFile().getName());
+        }
+        File[] packs = dir.getPackDirectory().listFiles((d, n) -> n.startsWith("pack-") && n.endsWith(".pack"));
+        boolean revived = false;
+        for (File f : packs == null ? new File[0] : packs) {
+            String base = f.getName().substring(0, f.getName().length() - ".pack".length());
+            if (!listed.contains(f.getName()) && new File(f.getParentFile(), base + ".idx").isFile()) {
+                try {
+                    dir.openPack(f);
+                    revived = true;
+                } catch (IOException | IllegalArgumentException e) {
+                    // not a pack JGit can open: leave it out, as JGit's own scan does
+                }
+            }
+        }
+        return revived;
     }
 
     /** Gives JGit-aware collaborators in this package access to the underlying repository. */
