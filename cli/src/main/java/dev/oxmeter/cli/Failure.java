@@ -52,8 +52,8 @@ final class Failure {
                     ? "out of memory (" + firstLine(t.getMessage()) + "): give Java more heap "
                             + "(OXMETER_JAVA_OPTS=-Xmx8g) or use fewer --threads"
                     : "a native library cannot be loaded (" + firstLine(nativeLoadFailure(t))
-                            + "): check that the directory of java.io.tmpdir is writable and allows executables, "
-                            + "or run with --no-store";
+                            + "): the store needs DuckDB's native library; rebuild oxmeter, check that java.io.tmpdir "
+                            + "allows executables, or run with --no-store";
             default -> "internal error (this is a bug): " + describe(t) + where(t)
                     + (debug() ? "" : "; run again with OXMETER_DEBUG=1 for the stack trace");
         };
