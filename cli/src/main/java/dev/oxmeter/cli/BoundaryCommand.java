@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.facts.CHelper;
@@ -43,7 +44,7 @@ final class BoundaryCommand implements Callable<Integer> {
     public Integer call() {
         String grouping = by.trim().toLowerCase(Locale.ROOT);
         if (!grouping.equals("total") && !grouping.equals("file")) {
-            throw new IllegalArgumentException("unknown --by '" + by + "' (expected total or file)");
+            throw new OxmeterException("unknown --by '" + by + "' (expected total or file)");
         }
         try (Session s = options.open(spec)) {
             List<Revision> revs = Lens.revisions(s, options.timeline, rev);

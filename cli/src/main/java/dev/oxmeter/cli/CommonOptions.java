@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.report.Format;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -25,12 +26,16 @@ final class CommonOptions {
     Integer threads;
 
     Format format() {
-        return Format.parse(format);
+        try {
+            return Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new OxmeterException(e.getMessage());
+        }
     }
 
     int threads() {
         if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1");
+            throw new OxmeterException("--threads must be at least 1");
         }
         return threads != null ? threads : Runtime.getRuntime().availableProcessors();
     }

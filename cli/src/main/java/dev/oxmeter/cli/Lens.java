@@ -35,7 +35,7 @@ final class Lens {
     /** One revision ({@code rev}, or HEAD) unless timeline options were given. */
     static List<Revision> revisions(Session s, TimelineOptions timeline, String rev) {
         if (rev != null && timeline.any()) {
-            throw new IllegalArgumentException("--rev and timeline options (--tags, --every, --revs) exclude each other");
+            throw new OxmeterException("--rev and timeline options (--tags, --every, --revs) exclude each other");
         }
         if (!timeline.any()) {
             return List.of(s.repo().resolve(rev == null ? "HEAD" : rev));

@@ -1,6 +1,5 @@
 package dev.oxmeter.cli;
 
-import dev.oxmeter.OxmeterException;
 import dev.oxmeter.WriteFailure;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -13,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point of the {@code oxmeter} command: subcommands, and the one-line error policy. */
+/** Entry point of the {@code oxmeter} command: subcommands, and the one-line error policy ({@link Failure}). */
 @Command(name = "oxmeter", mixinStandardHelpOptions = true, version = "oxmeter 0.1.0",
         description = "Measures how a codebase adopts Rust, straight from its git history.",
         subcommands = {ScanCommand.class, HistoryCommand.class, PeopleCommand.class, OwnersCommand.class,
@@ -21,12 +20,16 @@ import picocli.CommandLine.Command;
                 ReportCommand.class, DiffCommand.class, CheckCommand.class, SqlCommand.class,
                 ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** Exit code for bad input (bad repository, revision, option value ...). */
-    public static final int EXIT_USAGE = 2;
-    /** Exit code for an unexpected internal failure. */
-    public static final int EXIT_INTERNAL = 70;
+    /** Exit code for bad input (bad repository path, revision, option value ...). */
+    public static final int EXIT_USAGE = Failure.USAGE;
+    /** Exit code for a repository that cannot give what the run needs (missing or corrupt objects ...). */
+    public static final int EXIT_REPOSITORY = Failure.REPOSITORY;
+    /** Exit code for an unexpected internal failure: a bug. */
+    public static final int EXIT_INTERNAL = Failure.INTERNAL;
+    /** Exit code for a machine or installation that cannot run oxmeter (out of memory, native library). */
+    public static final int EXIT_ENVIRONMENT = Failure.ENVIRONMENT;
     /** Exit code when the output or the store cannot be written (disk full, permission denied ...). */
-    public static final int EXIT_IO = 74;
+    public static final int EXIT_IO = Failure.IO;
     /** Exit code when the reader of stdout went away (a pipe into {@code head}): what SIGPIPE gives other tools. */
     public static final int EXIT_PIPE = 141;
 
@@ -34,7 +37,16 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            NativeLibraries.load();
+            code = run(args);
+        } catch (Throwable t) {
+            // the last line of defence: whatever escaped the command line still ends in one line
+            code = Failure.report(t, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
+                    true));
+        }
+        System.exit(code);
     }
 
     /** Runs the command line with the process's standard streams and returns the exit code. */
@@ -111,36 +123,24 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         // a query may begin with a "-- comment"; it is a query, not an option
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
-        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-            PrintWriter err = cmd.getErr();
-            if (ex instanceof WriteFailure) {
-                err.println("oxmeter: " + ex.getMessage());
-                err.flush();
-                return EXIT_IO;
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> Failure.report(ex, cmd.getErr()));
+        // picocli hands exceptions to the handler above but lets Errors (out of memory, a library that cannot
+        // load ...) through: catch them where the command runs, so they follow the same policy
+        CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return run.execute(parseResult);
+            } catch (Error e) {
+                CommandLine sub = parseResult.subcommands().isEmpty() ? parseResult.commandSpec().commandLine()
+                        : parseResult.subcommands().get(parseResult.subcommands().size() - 1).commandSpec()
+                                .commandLine();
+                return Failure.report(e, sub.getErr());
             }
-            if (ex instanceof OxmeterException) {
-                err.println("oxmeter: " + ex.getMessage());
-                err.flush();
-                return EXIT_USAGE;
-            }
-            if (ex instanceof IllegalArgumentException) {
-                err.println("oxmeter: " + ex.getMessage());
-                err.flush();
-                return EXIT_USAGE;
-            }
-            err.println("oxmeter: internal error: " + ex);
-            if (System.getenv("OXMETER_DEBUG") != null) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("oxmeter: (set OXMETER_DEBUG=1 for details)");
-            }
-            err.flush();
-            return EXIT_INTERNAL;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("oxmeter: " + ex.getMessage());
-            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            err.println("oxmeter: " + Failure.firstLine(ex.getMessage()) + " (try '"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return EXIT_USAGE;
         });

@@ -94,14 +94,14 @@ final class PeopleCommand implements Callable<Integer> {
         if (range != null) {
             if (!options.timeline.tags.isEmpty() || !options.timeline.excludeTags.isEmpty() || options.timeline.every != null
                     || !options.timeline.revs.isEmpty()) {
-                throw new IllegalArgumentException("--range is a timeline of its own: leave out --tags, --every "
+                throw new OxmeterException("--range is a timeline of its own: leave out --tags, --every "
                         + "and --revs");
             }
         } else {
             options.timeline.validate();
         }
         if (top < 0) {
-            throw new IllegalArgumentException("--top must be 0 (all) or more");
+            throw new OxmeterException("--top must be 0 (all) or more");
         }
         Language language = PeopleRun.language(dev.oxmeter.language.LanguageCatalog.standard(), lang);
         TrailerKeys keys = keys();
@@ -167,7 +167,7 @@ final class PeopleCommand implements Callable<Integer> {
         try {
             return new TrailerKeys(co, roles);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("trailer keys: " + e.getMessage());
+            throw new OxmeterException("trailer keys: " + e.getMessage());
         }
     }
 
@@ -179,7 +179,7 @@ final class PeopleCommand implements Callable<Integer> {
                 continue;
             }
             if (!dev.oxmeter.history.CommitFacts.keepsPeople(t)) {
-                throw new IllegalArgumentException(option + ": '" + t + "' does not end in -by; only -by trailers "
+                throw new OxmeterException(option + ": '" + t + "' does not end in -by; only -by trailers "
                         + "are kept in the commit facts");
             }
             out.add(t);
@@ -208,12 +208,12 @@ final class PeopleCommand implements Callable<Integer> {
         String s = spec.strip();
         int dots = s.indexOf("..");
         if (dots < 0 || s.indexOf("...") >= 0 || s.indexOf("..", dots + 2) >= 0) {
-            throw new IllegalArgumentException("--range: expected A..B (or ..B), got '" + spec + "'");
+            throw new OxmeterException("--range: expected A..B (or ..B), got '" + spec + "'");
         }
         String a = s.substring(0, dots).strip();
         String b = s.substring(dots + 2).strip();
         if (b.isEmpty()) {
-            throw new IllegalArgumentException("--range: the end of '" + spec + "' is missing (A..B)");
+            throw new OxmeterException("--range: the end of '" + spec + "' is missing (A..B)");
         }
         Revision end = repo.resolve(b);
         if (end.commit() == null) {

@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.report.ReportHtml;
 import dev.oxmeter.report.ReportMarkdown;
 import dev.oxmeter.report.ReportModel;
@@ -80,7 +81,7 @@ final class ReportCommand implements Callable<Integer> {
         Kind kind = kind();
         timeline.validate();
         if (componentDepth < 1) {
-            throw new IllegalArgumentException("--component-depth must be at least 1");
+            throw new OxmeterException("--component-depth must be at least 1");
         }
         checkWritable();
         String stamp = stamp();
@@ -103,7 +104,7 @@ final class ReportCommand implements Callable<Integer> {
         return switch (format.trim().toLowerCase(Locale.ROOT)) {
             case "html" -> Kind.HTML;
             case "md", "markdown" -> Kind.MD;
-            default -> throw new IllegalArgumentException("unknown format '" + format + "' (expected html or md)");
+            default -> throw new OxmeterException("unknown format '" + format + "' (expected html or md)");
         };
     }
 
@@ -114,14 +115,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path abs = out.toAbsolutePath();
         if (Files.isDirectory(abs)) {
-            throw new IllegalArgumentException("cannot write " + out + ": it is a directory");
+            throw new OxmeterException("cannot write " + out + ": it is a directory");
         }
         Path dir = abs.getParent();
         while (dir != null && !Files.exists(dir)) {
             dir = dir.getParent();
         }
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new IllegalArgumentException("cannot write " + out + ": " + (dir == null ? "no such directory"
+            throw new OxmeterException("cannot write " + out + ": " + (dir == null ? "no such directory"
                     : dir + " is not a writable directory"));
         }
     }

@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.aggregate.OwnerRollup;
@@ -52,7 +53,7 @@ final class SafetyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (list != null && !list.equals("undocumented")) {
-            throw new IllegalArgumentException("--list takes 'undocumented'");
+            throw new OxmeterException("--list takes 'undocumented'");
         }
         String grouping = by.trim().toLowerCase(Locale.ROOT);
         int depth = 1;
@@ -61,10 +62,10 @@ final class SafetyCommand implements Callable<Integer> {
             grouping = "directory";
         }
         if (!List.of("total", "owner", "directory", "file").contains(grouping)) {
-            throw new IllegalArgumentException("unknown --by '" + by + "' (expected total, owner, directory[:DEPTH] or file)");
+            throw new OxmeterException("unknown --by '" + by + "' (expected total, owner, directory[:DEPTH] or file)");
         }
         if ((list != null || grouping.equals("file")) && options.timeline.any()) {
-            throw new IllegalArgumentException((list != null ? "--list" : "--by file") + " works on one revision: use --rev");
+            throw new OxmeterException((list != null ? "--list" : "--by file") + " works on one revision: use --rev");
         }
         try (Session s = options.open(spec)) {
             List<Revision> revs = Lens.revisions(s, options.timeline, rev);

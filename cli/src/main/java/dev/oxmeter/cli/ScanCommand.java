@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.aggregate.ScanOptions;
@@ -99,9 +100,9 @@ final class ScanCommand implements Callable<Integer> {
                 } catch (NumberFormatException e) {
                     // fall through to the error below
                 }
-                throw new IllegalArgumentException("--by directory:DEPTH needs a depth of at least 1, got '" + n + "'");
+                throw new OxmeterException("--by directory:DEPTH needs a depth of at least 1, got '" + n + "'");
             }
-            throw new IllegalArgumentException("unknown --by '" + s + "' (expected language, directory[:DEPTH] or file)");
+            throw new OxmeterException("unknown --by '" + s + "' (expected language, directory[:DEPTH] or file)");
         }
     }
 }

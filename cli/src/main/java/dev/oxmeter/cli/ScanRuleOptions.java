@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.ScanOptions;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ final class ScanRuleOptions {
             try {
                 dev.oxmeter.aggregate.PathGlob.compile(g);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--exclude: " + e.getMessage());
+                throw new OxmeterException("--exclude: " + e.getMessage());
             }
         }
         return new ScanOptions(parseSize(maxBlobSize), excludes, includeVendored, allowMissing);
@@ -59,7 +60,7 @@ final class ScanRuleOptions {
             }
             return Math.multiplyExact(n, mult);
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new IllegalArgumentException("--max-blob-size: not a positive size: '" + s + "'");
+            throw new OxmeterException("--max-blob-size: not a positive size: '" + s + "'");
         }
     }
 }

@@ -137,6 +137,9 @@ final class Session implements AutoCloseable {
 
     /** Reports what the run did when --verbose is given. */
     void finish(String extra) {
+        for (var id : engine.corruptBlobs()) {
+            notice("blob " + id.hex() + " is corrupt in the repository; its files are counted as (missing)");
+        }
         if (common.verbose) {
             err.printf("oxmeter: %s%s; %,d facts found in %s in %.2f s; %.2f s in all%n", engine.stats(),
                     extra == null ? "" : "; " + extra, factsPreloaded,

@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.source.GitRepo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ final class StoreOptions {
     Path resolve(GitRepo repo) {
         if (noStore) {
             if (store != null) {
-                throw new IllegalArgumentException("--store and --no-store exclude each other");
+                throw new OxmeterException("--store and --no-store exclude each other");
             }
             return null;
         }

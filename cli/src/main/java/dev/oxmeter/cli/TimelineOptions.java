@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.Revision;
 import dev.oxmeter.timeline.Timeline;
@@ -50,24 +51,32 @@ final class TimelineOptions {
     void validate() {
         int modes = (tags.isEmpty() && excludeTags.isEmpty() ? 0 : 1) + (every == null ? 0 : 1) + (revs.isEmpty() ? 0 : 1);
         if (modes > 1) {
-            throw new IllegalArgumentException("choose one timeline: --tags/--exclude-tags, --every or --revs");
+            throw new OxmeterException("choose one timeline: --tags/--exclude-tags, --every or --revs");
         }
         if ((since != null || until != null) && every == null) {
-            throw new IllegalArgumentException("--since and --until go with --every");
+            throw new OxmeterException("--since and --until go with --every");
         }
         if (every != null) {
-            Timeline.Period.parse(every);
+            period();
         }
         order();
         date(since, "--since");
         date(until, "--until");
     }
 
+    private Timeline.Period period() {
+        try {
+            return Timeline.Period.parse(every);
+        } catch (IllegalArgumentException e) {
+            throw new OxmeterException(e.getMessage());
+        }
+    }
+
     Timeline.Order order() {
         return switch (order.trim().toLowerCase(Locale.ROOT)) {
             case "version" -> Timeline.Order.VERSION;
             case "date" -> Timeline.Order.DATE;
-            default -> throw new IllegalArgumentException("unknown --order '" + order + "' (expected version or date)");
+            default -> throw new OxmeterException("unknown --order '" + order + "' (expected version or date)");
         };
     }
 
@@ -78,7 +87,7 @@ final class TimelineOptions {
         try {
             return LocalDate.parse(s.trim());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + ": not a date (YYYY-MM-DD): '" + s + "'");
+            throw new OxmeterException(option + ": not a date (YYYY-MM-DD): '" + s + "'");
         }
     }
 
@@ -89,7 +98,7 @@ final class TimelineOptions {
             return Timeline.explicit(repo, revs);
         }
         if (every != null) {
-            return Timeline.every(repo, branch, Timeline.Period.parse(every), date(since, "--since"),
+            return Timeline.every(repo, branch, period(), date(since, "--since"),
                     date(until, "--until"));
         }
         if (tags.isEmpty() && excludeTags.isEmpty() && repo.tags().isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.oxmeter.aggregate;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.RepositoryException;
 import dev.oxmeter.facts.BlobFacts;
 import dev.oxmeter.facts.BlobKind;
 import dev.oxmeter.facts.FactsCache;
@@ -13,6 +14,7 @@ import dev.oxmeter.source.AttributeRules;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.EntryKind;
 import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.CorruptObjectError;
 import dev.oxmeter.source.MissingObjectError;
 import dev.oxmeter.source.ObjectSource;
 import dev.oxmeter.source.Oid;
@@ -63,6 +65,8 @@ public final class CompositionEngine {
     private final Set<FactsKey> seenFacts = new HashSet<>();
     /** Facts of absent blobs: kept for this run only, never persisted (the blob may be fetched later). */
     private final Map<FactsKey, BlobFacts> missingFacts = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Corrupt blobs counted as (missing) under --allow-missing, by id, to be reported. */
+    private final Set<Oid> corrupt = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private long revisions;
     private long fileEntries;
     private long blobsRead;
@@ -127,6 +131,14 @@ public final class CompositionEngine {
             listFiles(src, rev.tree(), "", List.of(), sink);
         }
         revisions++;
+    }
+
+    /**
+     * Blobs found corrupt (listed by the repository, unreadable) and counted as (missing) because missing blobs
+     * were allowed; each affects only its own files. Thread-safe.
+     */
+    public Set<Oid> corruptBlobs() {
+        return Set.copyOf(corrupt);
     }
 
     public EngineStats stats() {
@@ -282,7 +294,7 @@ public final class CompositionEngine {
         repo.sortByStorageOrder(work, e -> e.getKey().blob());
         progress.phase("reading blobs", work.size());
         AtomicInteger next = new AtomicInteger();
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         int n = Math.min(threads, work.size());
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < n; t++) {
@@ -296,10 +308,15 @@ public final class CompositionEngine {
                         BlobContent content;
                         try {
                             content = src.blob(e.getKey().blob(), options.maxBlobBytes(), HEAD_BYTES);
-                        } catch (MissingObjectError missing) {
+                        } catch (MissingObjectError | CorruptObjectError absent) {
                             if (!options.allowMissing()) {
-                                throw new OxmeterException(missing.getMessage()
-                                        + "; --allow-missing counts such files as (missing)");
+                                throw absent instanceof MissingObjectError
+                                        ? new RepositoryException(absent.getMessage()
+                                                + "; --allow-missing counts such files as (missing)")
+                                        : absent;
+                            }
+                            if (absent instanceof CorruptObjectError) {
+                                corrupt.add(e.getKey().blob());
                             }
                             missingFacts.put(e.getKey(), new BlobFacts(catalog.other().name(), BlobKind.MISSING, 0,
                                     dev.oxmeter.count.LineCounts.ZERO, Map.of()));
@@ -310,7 +327,8 @@ public final class CompositionEngine {
                         progress.step(1);
                       }
                     }
-                } catch (RuntimeException ex) {
+                } catch (RuntimeException | Error ex) {
+                    // an Error too (out of memory ...): the calling thread must fail, not compose partial facts
                     failure.compareAndSet(null, ex);
                 }
             }, "oxmeter-blobs-" + t);
@@ -331,8 +349,11 @@ public final class CompositionEngine {
         }
         persist.accept(cache.drainAdded());
         progress.done();
-        if (failure.get() != null) {
-            throw failure.get();
+        if (failure.get() instanceof RuntimeException re) {
+            throw re;
+        }
+        if (failure.get() instanceof Error err) {
+            throw err;
         }
         blobsRead += work.size();
     }

@@ -129,7 +129,7 @@ public final class CommitWalker {
         java.util.concurrent.atomic.AtomicLong missing = new java.util.concurrent.atomic.AtomicLong();
         java.util.Queue<Differ> allDiffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
         ThreadLocal<Differ> differs = ThreadLocal.withInitial(() -> {
-            Differ d = new Differ(r, catalog, missing);
+            Differ d = new Differ(repo, r, catalog, missing);
             allDiffers.add(d);
             return d;
         });
@@ -180,11 +180,8 @@ public final class CommitWalker {
             while (!inFlight.isEmpty()) {
                 sink.accept(inFlight.poll().get());
             }
-        } catch (MissingObjectException e) {
-            throw new OxmeterException("object " + e.getObjectId().name() + " is missing from the repository "
-                    + "(shallow or corrupt clone?)");
-        } catch (IOException e) {
-            throw new OxmeterException("cannot walk the history of " + repo.directory() + ": " + e.getMessage(), e);
+        } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
+            throw repo.problem("cannot walk the history of " + repo.directory(), e);
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -218,11 +215,8 @@ public final class CommitWalker {
             for (RevCommit c : rw) {
                 out.add(GitRepo.oid(c));
             }
-        } catch (MissingObjectException e) {
-            throw new OxmeterException("object " + e.getObjectId().name() + " is missing from the repository "
-                    + "(shallow or corrupt clone?)");
-        } catch (IOException e) {
-            throw new OxmeterException("cannot walk the history of " + repo.directory() + ": " + e.getMessage(), e);
+        } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
+            throw repo.problem("cannot walk the history of " + repo.directory(), e);
         }
         return out;
     }
@@ -233,9 +227,8 @@ public final class CommitWalker {
             rw.setRetainBody(false);
             return rw.isMergedInto(rw.parseCommit(GitRepo.toObjectId(ancestor)),
                     rw.parseCommit(GitRepo.toObjectId(descendant)));
-        } catch (IOException e) {
-            throw new OxmeterException("cannot compare commits " + ancestor.abbrev(12) + " and "
-                    + descendant.abbrev(12) + ": " + e.getMessage(), e);
+        } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
+            throw repo.problem("cannot compare commits " + ancestor.abbrev(12) + " and " + descendant.abbrev(12), e);
         }
     }
 
@@ -256,7 +249,10 @@ public final class CommitWalker {
                     if (e.getCause() instanceof RuntimeException re) {
                         throw re;
                     }
-                    throw new OxmeterException("cannot read commit " + header.id.abbrev(12) + ": "
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new dev.oxmeter.RepositoryException("cannot read commit " + header.id.abbrev(12) + ": "
                             + e.getCause().getMessage(), e.getCause());
                 }
             }
@@ -288,10 +284,13 @@ public final class CommitWalker {
     private static final class Differ implements AutoCloseable {
         private final ObjectReader reader;
         private final DiffFormatter df;
+        private final GitRepo repo;
         private final FileClassifier catalog;
         private final java.util.concurrent.atomic.AtomicLong missingBlobs;
 
-        Differ(Repository r, FileClassifier catalog, java.util.concurrent.atomic.AtomicLong missingBlobs) {
+        Differ(GitRepo repo, Repository r, FileClassifier catalog,
+               java.util.concurrent.atomic.AtomicLong missingBlobs) {
+            this.repo = repo;
             this.catalog = catalog;
             this.missingBlobs = missingBlobs;
             this.reader = r.newObjectReader();
@@ -306,6 +305,36 @@ public final class CommitWalker {
         private void configureRenames() {
             df.getRenameDetector().setRenameScore(50);
             df.getRenameDetector().setRenameLimit(1000);
+        }
+
+        /**
+         * Counts {@code e} again after {@code first} failed although the repository lists the object: JGit had
+         * dropped its pack (put back since) because of a corrupt object, this one or another.
+         *
+         * @throws CorruptObjectError when the object itself is corrupt
+         */
+        private int[] retryCounts(DiffEntry e, MissingObjectException first) throws IOException {
+            for (int attempt = 0; ; attempt++) {
+              try {
+                int added = 0;
+                int removed = 0;
+                for (Edit edit : df.toFileHeader(e).toEditList()) {
+                    added += edit.getLengthB();
+                    removed += edit.getLengthA();
+                }
+                return new int[] {added, removed};
+              } catch (MissingObjectException | org.eclipse.jgit.errors.CorruptObjectException again) {
+                dev.oxmeter.RepositoryException p = repo.diagnose("blob", first.getObjectId());
+                if (p != null) {
+                    throw p;
+                }
+                if (attempt == 2) {
+                    // readable alone, yet other objects keep dropping its pack: stop rather than guess
+                    throw new dev.oxmeter.RepositoryException("cannot read blob " + first.getObjectId().name()
+                            + ": other objects of its pack are corrupt; git fsck shows the damage", again);
+                }
+              }
+            }
         }
 
         List<FileChange> changes(ObjectId parentTree, ObjectId tree) throws IOException {
@@ -338,9 +367,13 @@ public final class CommitWalker {
                         }
                     }
                 } catch (MissingObjectException missing) {
-                    missingBlobs.incrementAndGet();
-                    added = 0;
-                    removed = 0;
+                    int[] counts = repo.listed(missing.getObjectId()) ? retryCounts(e, missing) : null;
+                    if (counts == null) {
+                        missingBlobs.incrementAndGet();
+                    } else {
+                        added = counts[0];
+                        removed = counts[1];
+                    }
                 }
                 boolean deleted = e.getChangeType() == DiffEntry.ChangeType.DELETE;
                 String path = deleted ? e.getOldPath() : e.getNewPath();

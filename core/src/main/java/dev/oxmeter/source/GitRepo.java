@@ -1,6 +1,7 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.RepositoryException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,12 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.CorruptObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -102,7 +105,7 @@ public final class GitRepo implements AutoCloseable {
 
     /** A reader for trees and blobs; not thread-safe, so make one per thread. */
     public ObjectSource newObjectSource() {
-        return new ObjectSource(repo.newObjectReader());
+        return new ObjectSource(this, repo.newObjectReader());
     }
 
     /** True for a shallow clone (its git directory lists shallow commits): older history is absent. */
@@ -137,6 +140,8 @@ public final class GitRepo implements AutoCloseable {
             throw new OxmeterException("ambiguous revision '" + rev + "': give more hex digits");
         } catch (RevisionSyntaxException | IncorrectObjectTypeException e) {
             throw new OxmeterException("invalid revision '" + rev + "'");
+        } catch (MissingObjectException | org.eclipse.jgit.errors.RevWalkException e) {
+            throw problem("cannot resolve revision '" + rev + "'", e);
         } catch (IOException e) {
             throw new OxmeterException("cannot resolve revision '" + rev + "': " + e.getMessage(), e);
         }
@@ -153,15 +158,17 @@ public final class GitRepo implements AutoCloseable {
             }
             throw new OxmeterException("revision '" + rev + "' names a " + Constants.typeString(o.getType())
                     + ", not a commit or tree");
-        } catch (MissingObjectException e) {
-            throw new OxmeterException("object " + e.getObjectId().name() + " of revision '" + rev
-                    + "' is missing from the repository (corrupt or shallow clone?)");
+        } catch (MissingObjectException | CorruptObjectException | org.eclipse.jgit.errors.RevWalkException e) {
+            throw problem("cannot read revision '" + rev + "'", e);
         } catch (IOException e) {
             throw new OxmeterException("cannot read revision '" + rev + "': " + e.getMessage(), e);
         }
     }
 
-    /** Every tag, peeled, in no particular order. Tags whose objects are missing are skipped. */
+    /**
+     * Every tag, peeled, in no particular order. A tag whose object cannot be read is listed with target type
+     * {@code missing} or {@code corrupt} and no commit.
+     */
     public List<TagRef> tags() {
         List<TagRef> out = new ArrayList<>();
         try (RevWalk rw = new RevWalk(repo)) {
@@ -182,7 +189,10 @@ public final class GitRepo implements AutoCloseable {
                         out.add(new TagRef(name, null, Constants.typeString(peeled.getType()), tagDate));
                     }
                 } catch (MissingObjectException e) {
-                    out.add(new TagRef(name, null, "missing", null));
+                    RepositoryException why = diagnose("object", e.getObjectId());
+                    out.add(new TagRef(name, null, why instanceof CorruptObjectError ? "corrupt" : "missing", null));
+                } catch (CorruptObjectException e) {
+                    out.add(new TagRef(name, null, "corrupt", null));
                 }
             }
         } catch (IOException e) {
@@ -207,11 +217,8 @@ public final class GitRepo implements AutoCloseable {
                 out.add(new Revision(c.abbreviate(10).name(), oid(c), oid(c.getTree()),
                         Instant.ofEpochSecond(c.getCommitTime())));
             }
-        } catch (MissingObjectException e) {
-            throw new OxmeterException("commit " + e.getObjectId().name() + " is missing from the repository "
-                    + "(shallow or corrupt clone?)");
-        } catch (IOException e) {
-            throw new OxmeterException("cannot walk the history of '" + head.label() + "': " + e.getMessage(), e);
+        } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
+            throw problem("cannot walk the history of '" + head.label() + "'", e);
         }
         return out;
     }
@@ -249,6 +256,163 @@ public final class GitRepo implements AutoCloseable {
             keys.put(item, key);
         }
         items.sort(java.util.Comparator.comparingLong(keys::get));
+    }
+
+    /** Reads one object with a reader; the read may fail as JGit does. */
+    @FunctionalInterface
+    interface ObjectRead<T> {
+        T read(ObjectReader reader) throws IOException;
+    }
+
+    /**
+     * Tells a corrupt object from a missing one after {@code first} failed to read object {@code id}, and reads
+     * it when it was only collateral damage. JGit drops a whole pack from its list when one object in it fails to
+     * inflate, so every other object of that pack then looks missing, to every thread: this puts such packs back
+     * and, when the repository lists the object, retries {@code read} with {@code reader}; if that fails again it
+     * reads the object alone, through a private instance of the repository, where nothing else can drop the pack
+     * under it. Cost: nothing on the normal path; on a failure a directory listing and an index lookup, and for a
+     * corrupt object one extra opening of the repository.
+     *
+     * @return what {@code read} returned, when the object turned out to be readable
+     * @throws CorruptObjectError when the repository lists the object but cannot read it back
+     * @throws MissingObjectError when the repository does not have the object
+     */
+    <T> T recover(String kind, AnyObjectId id, IOException first, ObjectReader reader, ObjectRead<T> read) {
+        Oid oid = oid(id);
+        if (first instanceof CorruptObjectException c) {
+            reviveDroppedPacks();
+            throw new CorruptObjectError(kind, oid, c.getMessage());
+        }
+        if (!listed(id)) {
+            throw new MissingObjectError(kind, oid);
+        }
+        try {
+            return read.read(reader);
+        } catch (MissingObjectException | CorruptObjectException e) {
+            // maybe this very object is corrupt, maybe another thread dropped the pack again: ask alone
+        } catch (IOException e) {
+            throw new RepositoryException("cannot read " + kind + " " + oid.hex() + ": " + e.getMessage(), e);
+        }
+        try (Repository alone = new FileRepositoryBuilder().setGitDir(repo.getDirectory()).setMustExist(true)
+                .build(); ObjectReader r = alone.newObjectReader()) {
+            boolean listed = alone.getObjectDatabase().has(id);
+            try {
+                return read.read(r);
+            } catch (MissingObjectException e) {
+                if (listed) {
+                    throw new CorruptObjectError(kind, oid, "listed in a pack index but its data cannot be read");
+                }
+                throw new MissingObjectError(kind, oid);
+            } catch (CorruptObjectException e) {
+                throw new CorruptObjectError(kind, oid, e.getMessage());
+            }
+        } catch (IOException e) {
+            throw new RepositoryException("cannot read " + kind + " " + oid.hex() + ": " + e.getMessage(), e);
+        } finally {
+            reviveDroppedPacks();
+        }
+    }
+
+    /**
+     * Whether the repository lists object {@code id} (in a pack index or as a loose file), after putting back any
+     * pack JGit dropped: when a read said "missing" but this says yes, the object is corrupt or was collateral
+     * damage of another object's failure, and reading it again tells which. Cost: index lookups.
+     */
+    boolean listed(AnyObjectId id) {
+        reviveDroppedPacks();
+        try {
+            return repo.getObjectDatabase().has(id);
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The repository problem behind {@code e}, a failed read while doing {@code what} ("walking the history of
+     * …"): a {@link CorruptObjectError} or {@link MissingObjectError} naming the object when JGit names one, else a
+     * {@link RepositoryException} with JGit's reason. Accepts JGit's unchecked {@code RevWalkException} too. Cost:
+     * as {@link #diagnose}.
+     */
+    RepositoryException problem(String what, Throwable e) {
+        Throwable c = e;
+        while (c instanceof org.eclipse.jgit.errors.RevWalkException && c.getCause() != null) {
+            c = c.getCause();
+        }
+        if (c instanceof MissingObjectException m && m.getObjectId() != null) {
+            String kind = "object";
+            java.util.regex.Matcher k = java.util.regex.Pattern.compile("^Missing (commit|tree|blob|tag) ")
+                    .matcher(String.valueOf(m.getMessage()));
+            if (k.find()) {
+                kind = k.group(1);
+            }
+            RepositoryException found = diagnose(kind, m.getObjectId());
+            if (found != null) {
+                return found;
+            }
+        }
+        if (c instanceof CorruptObjectException) {
+            reviveDroppedPacks();
+            return new RepositoryException(what + ": a corrupt object: " + c.getMessage()
+                    + "; git fsck shows the damage", c);
+        }
+        return new RepositoryException(what + ": " + c.getMessage(), c);
+    }
+
+    /**
+     * Whether object {@code id}, which a read reported missing, is corrupt (listed but unreadable: a
+     * {@link CorruptObjectError}), absent (a {@link MissingObjectError}), or readable after all when read alone
+     * (null: it was collateral damage of another object's failure). Puts back packs JGit dropped. Cost: one
+     * private opening of the repository.
+     */
+    RepositoryException diagnose(String kind, AnyObjectId id) {
+        Oid oid = oid(id);
+        try (Repository alone = new FileRepositoryBuilder().setGitDir(repo.getDirectory()).setMustExist(true)
+                .build(); ObjectReader r = alone.newObjectReader()) {
+            boolean listed = alone.getObjectDatabase().has(id);
+            try {
+                r.open(id).getCachedBytes(Integer.MAX_VALUE);
+                return null;
+            } catch (MissingObjectException e) {
+                return listed ? new CorruptObjectError(kind, oid, "listed in a pack index but its data cannot be read")
+                        : new MissingObjectError(kind, oid);
+            } catch (CorruptObjectException e) {
+                return new CorruptObjectError(kind, oid, e.getMessage());
+            } catch (org.eclipse.jgit.errors.LargeObjectException e) {
+                return null;
+            }
+        } catch (IOException e) {
+            return new RepositoryException("cannot read " + kind + " " + oid.hex() + ": " + e.getMessage(), e);
+        } finally {
+            reviveDroppedPacks();
+        }
+    }
+
+    /**
+     * Puts back into JGit's pack list every pack of this repository that is on disk but no longer listed (JGit
+     * removes a pack on the first corrupt object it meets in it). Returns whether any was put back.
+     */
+    synchronized boolean reviveDroppedPacks() {
+        if (!(repo.getObjectDatabase() instanceof org.eclipse.jgit.internal.storage.file.ObjectDirectory dir)) {
+            return false;
+        }
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (org.eclipse.jgit.internal.storage.file.Pack p : dir.getPacks()) {
+            listed.add(p.getPackFile().getName());
+        }
+        File[] packs = dir.getPackDirectory().listFiles((d, n) -> n.startsWith("pack-") && n.endsWith(".pack"));
+        boolean revived = false;
+        for (File f : packs == null ? new File[0] : packs) {
+            String base = f.getName().substring(0, f.getName().length() - ".pack".length());
+            if (!listed.contains(f.getName()) && new File(f.getParentFile(), base + ".idx").isFile()) {
+                try {
+                    dir.openPack(f);
+                    revived = true;
+                } catch (IOException | IllegalArgumentException e) {
+                    // not a pack JGit can open: leave it out, as JGit's own scan does
+                }
+            }
+        }
+        return revived;
     }
 
     /** Gives JGit-aware collaborators in this package access to the underlying repository. */

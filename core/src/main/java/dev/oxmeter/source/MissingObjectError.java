@@ -1,9 +1,9 @@
 package dev.oxmeter.source;
 
-import dev.oxmeter.OxmeterException;
+import dev.oxmeter.RepositoryException;
 
-/** An object the repository does not have (a corrupt, shallow or partial clone); names the object. */
-public final class MissingObjectError extends OxmeterException {
+/** An object the repository does not have (a shallow or partial clone, or a deleted file); names the object. */
+public final class MissingObjectError extends RepositoryException {
     private static final long serialVersionUID = 1L;
     private final transient Oid id;
 

@@ -1,6 +1,7 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.RepositoryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,36 +19,41 @@ import org.eclipse.jgit.treewalk.CanonicalTreeParser;
  * Reads trees and blobs by id from the object database.
  *
  * <p>Not thread-safe (it wraps one JGit {@link ObjectReader}): use one per thread, and close it. Failures to read
- * an object become an {@link OxmeterException} naming the object.
+ * an object become an {@link OxmeterException} naming the object: a {@link MissingObjectError} when the repository
+ * does not have it, a {@link CorruptObjectError} when it has it but cannot read it back (other objects stay readable).
  */
 public final class ObjectSource implements AutoCloseable {
+    private final GitRepo repo;
     private final ObjectReader reader;
     private final CanonicalTreeParser parser = new CanonicalTreeParser();
 
-    ObjectSource(ObjectReader reader) {
+    ObjectSource(GitRepo repo, ObjectReader reader) {
+        this.repo = repo;
         this.reader = reader;
     }
 
     /** The entries of tree {@code id}, in git's order. Cost: one object read. */
     public List<TreeItem> tree(Oid id) {
         try {
-            parser.reset(reader, GitRepo.toObjectId(id));
-            List<TreeItem> items = new ArrayList<>();
-            while (!parser.eof()) {
-                items.add(new TreeItem(parser.getEntryPathString(), kind(parser.getEntryRawMode()),
-                        GitRepo.oid(parser.getEntryObjectId())));
-                parser.next();
-            }
-            return items;
-        } catch (MissingObjectException e) {
-            throw new MissingObjectError("tree", id);
+            return readTree(reader, id);
+        } catch (MissingObjectException | CorruptObjectException e) {
+            return repo.recover("tree", GitRepo.toObjectId(id), e, reader, r -> readTree(r, id));
         } catch (IncorrectObjectTypeException e) {
             throw new OxmeterException("object " + id.hex() + " is not a tree");
-        } catch (CorruptObjectException e) {
-            throw new OxmeterException("tree " + id.hex() + " is corrupt: " + e.getMessage());
         } catch (IOException e) {
-            throw new OxmeterException("cannot read tree " + id.hex() + ": " + e.getMessage(), e);
+            throw new RepositoryException("cannot read tree " + id.hex() + ": " + e.getMessage(), e);
         }
+    }
+
+    private List<TreeItem> readTree(ObjectReader r, Oid id) throws IOException {
+        parser.reset(r, GitRepo.toObjectId(id));
+        List<TreeItem> items = new ArrayList<>();
+        while (!parser.eof()) {
+            items.add(new TreeItem(parser.getEntryPathString(), kind(parser.getEntryRawMode()),
+                    GitRepo.oid(parser.getEntryObjectId())));
+            parser.next();
+        }
+        return items;
     }
 
     private static EntryKind kind(int mode) {
@@ -70,33 +76,35 @@ public final class ObjectSource implements AutoCloseable {
      */
     public BlobContent blob(Oid id, long maxBytes, int headBytes) {
         try {
-            ObjectLoader loader = reader.open(GitRepo.toObjectId(id), Constants.OBJ_BLOB);
-            long size = loader.getSize();
-            if (size <= maxBytes && size <= BlobContent.MAX_WHOLE_BYTES) {
-                byte[] data = loader.getCachedBytes((int) size);
-                return new BlobContent(data, data.length, size, false);
-            }
-            byte[] head = new byte[(int) Math.min(headBytes, size)];
-            int n = 0;
-            try (InputStream in = loader.openStream()) {
-                while (n < head.length) {
-                    int r = in.read(head, n, head.length - n);
-                    if (r < 0) {
-                        break;
-                    }
-                    n += r;
-                }
-            }
-            return new BlobContent(head, n, size, true);
-        } catch (MissingObjectException e) {
-            throw new MissingObjectError("blob", id);
+            return readBlob(reader, id, maxBytes, headBytes);
+        } catch (MissingObjectException | CorruptObjectException e) {
+            return repo.recover("blob", GitRepo.toObjectId(id), e, reader, r -> readBlob(r, id, maxBytes, headBytes));
         } catch (IncorrectObjectTypeException e) {
             throw new OxmeterException("object " + id.hex() + " is not a blob");
-        } catch (CorruptObjectException e) {
-            throw new OxmeterException("blob " + id.hex() + " is corrupt: " + e.getMessage());
         } catch (IOException e) {
-            throw new OxmeterException("cannot read blob " + id.hex() + ": " + e.getMessage(), e);
+            throw new RepositoryException("cannot read blob " + id.hex() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static BlobContent readBlob(ObjectReader r, Oid id, long maxBytes, int headBytes) throws IOException {
+        ObjectLoader loader = r.open(GitRepo.toObjectId(id), Constants.OBJ_BLOB);
+        long size = loader.getSize();
+        if (size <= maxBytes && size <= BlobContent.MAX_WHOLE_BYTES) {
+            byte[] data = loader.getCachedBytes((int) size);
+            return new BlobContent(data, data.length, size, false);
+        }
+        byte[] head = new byte[(int) Math.min(headBytes, size)];
+        int n = 0;
+        try (InputStream in = loader.openStream()) {
+            while (n < head.length) {
+                int got = in.read(head, n, head.length - n);
+                if (got < 0) {
+                    break;
+                }
+                n += got;
+            }
+        }
+        return new BlobContent(head, n, size, true);
     }
 
     @Override

@@ -65,6 +65,7 @@ public final class Timeline {
         List<TagGlob> inc = globs.stream().map(TagGlob::compile).toList();
         List<TagGlob> exc = excludes.stream().map(TagGlob::compile).toList();
         List<TagRef> selected = new ArrayList<>();
+        java.util.Map<String, Integer> skipped = new java.util.TreeMap<>();
         for (TagRef t : repo.tags()) {
             boolean in = inc.isEmpty() || inc.stream().anyMatch(g -> g.matches(t.name()));
             boolean out = exc.stream().anyMatch(g -> g.matches(t.name()));
@@ -72,7 +73,8 @@ public final class Timeline {
                 continue;
             }
             if (!t.pointsToCommit()) {
-                warn.accept("tag " + t.name() + " points to a " + t.targetType() + ", not a commit: skipped");
+                warn.accept("tag " + t.name() + " " + t.notACommit() + ": skipped");
+                skipped.merge(t.targetType(), 1, Integer::sum);
                 continue;
             }
             selected.add(t);
@@ -88,8 +90,20 @@ public final class Timeline {
             out.add(new Revision(t.name(), r.commit(), r.tree(), r.date()));
         }
         if (out.isEmpty()) {
-            throw new OxmeterException("no tag matches " + (globs.isEmpty() ? "(any)" : String.join(", ", globs))
-                    + (excludes.isEmpty() ? "" : " outside " + String.join(", ", excludes)) + " in " + repo.directory());
+            String selection = (globs.isEmpty() ? "(any)" : String.join(", ", globs))
+                    + (excludes.isEmpty() ? "" : " outside " + String.join(", ", excludes));
+            if (!skipped.isEmpty()) {
+                List<String> parts = new ArrayList<>();
+                skipped.forEach((type, n) -> parts.add(n + " to " + (type.equals("missing") || type.equals("corrupt")
+                        ? "a " + type + " object" : "a " + type)));
+                int total = skipped.values().stream().mapToInt(Integer::intValue).sum();
+                String msg = (total == 1 ? "the only tag matching " : "all " + total + " tags matching ") + selection
+                        + " in " + repo.directory() + " point" + (total == 1 ? "s" : "") + " to no commit ("
+                        + String.join(", ", parts) + "): nothing to measure";
+                throw skipped.containsKey("missing") || skipped.containsKey("corrupt")
+                        ? new dev.oxmeter.RepositoryException(msg) : new OxmeterException(msg);
+            }
+            throw new OxmeterException("no tag matches " + selection + " in " + repo.directory());
         }
         return out;
     }
