@@ -133,7 +133,7 @@ public final class CommitHistory {
         }
         CommitWalker.WalkStats stats = new CommitWalker.WalkStats(order.size(), todo.size(),
                 order.size() - todo.size() - boundary.size(), (System.nanoTime() - t0) / 1e9, read.missingBlobs(),
-                boundary.size());
+                boundary.size(), fresh.size());
         return new Update(stats, graph.build(), provisional, List.copyOf(boundary));
     }
 

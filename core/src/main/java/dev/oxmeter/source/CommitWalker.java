@@ -90,11 +90,13 @@ public final class CommitWalker {
     /**
      * Statistics of one walk: commits visited (reachable from the tips), commits read and diffed, commits whose
      * facts were already known, wall time, changed files whose content is missing from the repository (a partial
-     * clone), and shallow boundary commits (whose parents were not fetched, so their changes are unknown).
+     * clone), shallow boundary commits (whose parents were not fetched, so their changes are unknown), and commit
+     * headers read from the repository for the commit graph (0 when the stored graph had them all).
      */
-    public record WalkStats(long visited, long read, long known, double seconds, long missingBlobs, long shallow) {
+    public record WalkStats(long visited, long read, long known, double seconds, long missingBlobs, long shallow,
+                            long headers) {
         public WalkStats(long visited, long read, long known, double seconds) {
-            this(visited, read, known, seconds, 0, 0);
+            this(visited, read, known, seconds, 0, 0, 0);
         }
     }
 
@@ -216,7 +218,8 @@ public final class CommitWalker {
                 d.close();
             }
         }
-        return new WalkStats(commits.size(), commits.size(), 0, (System.nanoTime() - t0) / 1e9, missing.get(), 0);
+        return new WalkStats(commits.size(), commits.size(), 0, (System.nanoTime() - t0) / 1e9, missing.get(), 0,
+                0);
     }
 
     private static CommitInfo get(Future<CommitInfo> f) {
