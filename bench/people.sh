@@ -1,37 +1,68 @@
 #!/usr/bin/env bash
-# Times `oxmeter people` on a cold store against `git log --numstat` over the same commits.
+# Times `oxmeter people` on a cold and a warm store against `git log --numstat` over the same commits, in one run.
 #
-#   bench/people.sh REPO [RANGE] [LANG]
+#   bench/people.sh REPO [TIMELINE] [LANG]
 #
-# RANGE is a git range A..B or a revision B (default: HEAD, i.e. all history), LANG the language (default rust).
-# oxmeter runs twice: cold (a fresh store: the one walk that reads and diffs every commit) and warm (facts from
-# the store). To tell new contributors from old ones, oxmeter reads everything reachable from B (history before A
-# included), so git is timed on that same set (`git log --numstat B`) and, for reference, on A..B alone.
-# Rename detection is on in both (git's default).
+# TIMELINE is a git range A..B, a revision B (default: HEAD, i.e. all history), or timeline options in one word
+# list such as '--every year' or "--tags v2.* --exclude-tags *-rc*". LANG is the language (default rust).
+# oxmeter runs three times: cold (a fresh store: the one walk that reads and diffs every commit), warm (commit graph
+# and facts from the store: no commit read) and --no-store (checks that the warm output is the fresh one). To tell
+# new contributors from old ones, oxmeter reads everything reachable from the windows' ends (history before the
+# first window included), so git is timed on that same set (`git log --numstat` of every end) and, for a range, on
+# A..B alone. Rename detection is on in both (git's default). Targets: cold <= 2x git, warm <= 3 s.
+# The machine load (uptime) is printed with the figures: on a shared machine they vary with it.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-repo="${1:?usage: bench/people.sh REPO [RANGE] [LANG]}"
-range="${2:-HEAD}"
+repo="${1:?usage: bench/people.sh REPO [A..B | B | '--every year' | '--tags GLOB ...'] [LANG]}"
+timeline="${2:-HEAD}"
 lang="${3:-rust}"
-store="$(mktemp -d)/people-bench.duckdb"
-trap 'rm -rf "$(dirname "$store")"' EXIT
+work="$(mktemp -d)"
+store="$work/people-bench.duckdb"
+trap 'rm -rf "$work"' EXIT
 
-if [[ "$range" == *..* ]]; then opt=(--range "$range"); else opt=(--range "..$range"); fi
+if [[ "$timeline" == --* ]]; then
+  read -r -a opt <<<"$timeline"
+  ends=(HEAD)          # every timeline sample is on HEAD's history, or a tag: git logs all of them below
+  if [[ "$timeline" == *--tags* ]]; then
+    ends=()            # the tags matching the --tags globs (excluded ones too: a superset, as far as git goes)
+    for ((i = 0; i < ${#opt[@]}; i++)); do
+      if [[ "${opt[$i]}" == --tags ]]; then mapfile -t -O "${#ends[@]}" ends < <(git -C "$repo" tag -l "${opt[$((i + 1))]}"); fi
+    done
+  fi
+  range_desc="$timeline"
+elif [[ "$timeline" == *..* ]]; then
+  opt=(--range "$timeline"); ends=("${timeline##*..}"); range_desc="$timeline"
+else
+  opt=(--range "..$timeline"); ends=("$timeline"); range_desc="..$timeline"
+fi
 
 "$here/oxmeter" --version >/dev/null   # build the jar first, outside the timings
-end="${range##*..}"
-commits=$(git -C "$repo" rev-list --count "$range")
-all=$(git -C "$repo" rev-list --count "$end")
-echo "repository: $repo   range: $range ($commits commits; $all reachable from $end)   language: $lang"
+all=$(git -C "$repo" rev-list --count "${ends[@]}")
+echo "repository: $repo   windows: $range_desc ($all commits reachable from the windows' ends)   language: $lang"
+echo "load: $(uptime | sed 's/.*load average: //')"
 
 t() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
+people() { "$here/oxmeter" people "$repo" "${opt[@]}" --lang "$lang" -q --format csv "$@"; }
 
-git_all_s=$(t git -C "$repo" log --numstat --format='%H %aE' "$end")
-git_s=$(t git -C "$repo" log --numstat --format='%H %aE' "$range")
-cold_s=$(t "$here/oxmeter" people "$repo" "${opt[@]}" --lang "$lang" --store "$store" -q --format csv)
-warm_s=$(t "$here/oxmeter" people "$repo" "${opt[@]}" --lang "$lang" --store "$store" -q --format csv)
+git_all_s=$(t git -C "$repo" log --numstat --format='%H %aE' "${ends[@]}")
+if [[ "$timeline" == *..* ]]; then
+  git_s=$(t git -C "$repo" log --numstat --format='%H %aE' "$timeline")
+fi
+cold_s=$(t people --store "$store" -o "$work/cold.csv")
+warm_s=$(t people --store "$store" -o "$work/warm.csv")
+people --no-store -o "$work/fresh.csv"
+echo "load: $(uptime | sed 's/.*load average: //')"
 
-printf '%-40s %8.2f s\n' "git log --numstat $end" "$git_all_s"
-printf '%-40s %8.2f s\n' "git log --numstat $range" "$git_s"
-printf '%-40s %8.2f s\n' "oxmeter people (cold store)" "$cold_s"
-printf '%-40s %8.2f s\n' "oxmeter people (warm store)" "$warm_s"
+printf '%-44s %8.2f s\n' "git log --numstat (all ${#ends[@]} end(s))" "$git_all_s"
+if [[ -n "${git_s:-}" ]]; then
+  printf '%-44s %8.2f s\n' "git log --numstat $timeline" "$git_s"
+fi
+printf '%-44s %8.2f s   %.2fx git (target <= 2)\n' "oxmeter people (cold store)" "$cold_s" \
+  "$(echo "$cold_s / $git_all_s" | bc -l)"
+printf '%-44s %8.2f s   (target <= 3 s)\n' "oxmeter people (warm store)" "$warm_s"
+if cmp -s "$work/warm.csv" "$work/fresh.csv" && cmp -s "$work/cold.csv" "$work/fresh.csv"; then
+  echo "outputs: cold = warm = --no-store"
+else
+  echo "outputs DIFFER between cold, warm and --no-store runs" >&2
+  exit 1
+fi

@@ -57,19 +57,30 @@ final class FixesCommand implements Callable<Integer> {
             for (Contributions.WindowSpec w : windows) {
                 tips.add(w.end().commit());
             }
-            CommitWalker.WalkStats walk = CommitHistory.update(walker, cache, tips, n -> { });
+            dev.oxmeter.aggregate.Progress progress = TerminalProgress.create(options.common.quiet);
+            CommitHistory.Update update;
+            try {
+                update = CommitHistory.update(walker, cache, tips, options.rules.allowMissing, progress);
+            } finally {
+                progress.done();
+            }
+            CommitWalker.WalkStats walk = update.stats();
+            String shallow = CommitHistory.shallowNotice(update.shallow());
+            if (shallow != null) {
+                s.notice(shallow);
+            }
             Map<String, List<CommitFacts>> touching = new LinkedHashMap<>();
             try (ObjectSource src = s.repo().newObjectSource()) {
                 ContributionFilter filter = PeopleRun.filter(s.repo(), src, options.rules.excludes,
                         options.rules.includeVendored);
                 for (String l : languages) {
-                    touching.put(l, filter.apply(cache.touching(l)));
+                    touching.put(l, filter.apply(update.touching(cache, l)));
                 }
             }
             Table.Builder b = new Table.Builder("oxmeter fixes · " + s.repo().name()
                     + " · fix commits per 1,000 lines of code", "window", "date", "language", "fix_commits",
                     "commits", "code", "fixes_per_kloc");
-            for (FixDensity.Row r : FixDensity.count(windows, touching, walker)) {
+            for (FixDensity.Row r : FixDensity.count(windows, touching, update.graph())) {
                 Revision end = r.window().end();
                 long code = comps.get(end).row(r.language()).code();
                 b.row(r.window().label(), end.date() == null ? "" : end.date().toString().substring(0, 10),

@@ -114,22 +114,23 @@ final class PeopleCommand implements Callable<Integer> {
                     : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice));
             CommitFactsCache cache = s.commitFacts();
             Progress progress = TerminalProgress.create(options.common.quiet);
-            progress.phase("commits", -1);
-            long[] last = {0};
             PeopleRun.Result result;
             try {
                 result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows,
-                        new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored, userMailmap, mailmapRev,
-                                employers, keys, options.common.threads()), n -> {
-                                    progress.step(n - last[0]);
-                                    last[0] = n;
-                                });
+                        new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored, userMailmap,
+                                mailmapRev, employers, keys, options.common.threads(), options.rules.allowMissing),
+                        progress);
             } finally {
                 progress.done();
             }
+            String shallow = dev.oxmeter.history.CommitHistory.shallowNotice(result.shallow());
+            if (shallow != null) {
+                s.notice(shallow);
+            }
             if (result.walk().missingBlobs() > 0) {
                 s.notice(String.format(Locale.ROOT, "%,d changed files have content missing from the repository "
-                        + "(partial clone?): counted with 0 lines", result.walk().missingBlobs()));
+                        + "(partial clone?): counted with 0 lines, and their commits' facts are not stored",
+                        result.walk().missingBlobs()));
             }
             if (options.common.verbose) {
                 s.notice(String.format(Locale.ROOT, "people: walked %,d commits (%,d read and diffed, %,d already in "

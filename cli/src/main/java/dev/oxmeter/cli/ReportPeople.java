@@ -32,9 +32,19 @@ final class ReportPeople implements ReportData.PeopleSource {
     public ReportModel.Part<ReportModel.People> people(Session s, List<Revision> revs) {
         Language rust = s.computer().catalog().byName("Rust").orElseThrow();
         CommitFactsCache cache = s.commitFacts();
-        PeopleRun.Result r = PeopleRun.run(s.repo(), cache, s.computer().catalog(), rust, PeopleRun.consecutive(revs),
+        dev.oxmeter.aggregate.Progress progress = s.progress();
+        PeopleRun.Result r;
+        try {
+            r = PeopleRun.run(s.repo(), cache, s.computer().catalog(), rust, PeopleRun.consecutive(revs),
                 new PeopleRun.Options(s.options().excludes(), s.options().includeVendored(), Mailmap.EMPTY, null,
-                        Affiliations.EMPTY, TrailerKeys.DEFAULT, threads), n -> { });
+                        Affiliations.EMPTY, TrailerKeys.DEFAULT, threads, s.options().allowMissing()), progress);
+        } finally {
+            progress.done();
+        }
+        String shallow = dev.oxmeter.history.CommitHistory.shallowNotice(r.shallow());
+        if (shallow != null) {
+            s.notice(shallow);
+        }
         List<ReportModel.Window> windows = new ArrayList<>();
         Map<String, Set<String>> employerPeople = new HashMap<>();
         Map<String, Integer> employerCommits = new HashMap<>();

@@ -121,6 +121,11 @@ final class Session implements AutoCloseable {
                         dev.oxmeter.store.CommitStore.factsVersion(computer.catalog()), this::notice);
     }
 
+    /** A progress reporter for a phase of this run: a bar on a terminal unless --quiet, nothing otherwise. */
+    Progress progress() {
+        return TerminalProgress.create(common.quiet);
+    }
+
     PrintWriter out() {
         return out;
     }

@@ -1,7 +1,6 @@
 package dev.oxmeter.history;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.source.CommitWalker;
 import dev.oxmeter.source.Oid;
 import dev.oxmeter.source.Revision;
 import java.time.LocalDate;
@@ -31,9 +30,10 @@ import java.util.function.Function;
  * at B is the number of people who contributed in any commit reachable from B. Everything in a window is counted
  * with that window's mailmap.
  *
- * <p>Cost: one walk of each window's commit set (consecutive windows share no commits, so a timeline costs about
- * one walk of its history), plus a full walk from B when A is not an ancestor of B; the counting itself is linear in
- * the commits that touch L.
+ * <p>Cost: window membership comes from the commit graph ({@link CommitGraph}), no repository read: one traversal
+ * of each window's commit set (consecutive windows share no commits, so a timeline costs about one traversal of its
+ * history), plus a full traversal from B when A is not an ancestor of B; the counting itself is linear in the
+ * commits that touch L.
  */
 public final class Contributions {
     private Contributions() {
@@ -73,13 +73,13 @@ public final class Contributions {
      * @param windows  the windows in timeline order
      * @param counted  the non-merge commits that change at least one counted file of the language (merges and
      *                 commits without such files must be left out by the caller), with only those files
-     * @param walker   answers which commits each window holds
+     * @param graph    the commit graph holding every window's ends and starts; answers which commits each holds
      * @param mailmaps the mailmap to use for each window
      * @param employers employer map (use {@link Affiliations#EMPTY} for address domains only)
      * @param keys     which trailers are co-authorship and which are roles
      */
     public static PeopleReport analyze(String language, List<WindowSpec> windows, List<CommitFacts> counted,
-                                       CommitWalker walker, Function<WindowSpec, Mailmap> mailmaps,
+                                       CommitGraph graph, Function<WindowSpec, Mailmap> mailmaps,
                                        Affiliations employers, TrailerKeys keys) {
         Map<Oid, CommitFacts> byId = new HashMap<>();
         for (CommitFacts c : counted) {
@@ -94,7 +94,8 @@ public final class Contributions {
         List<PeopleReport.Window> out = new ArrayList<>();
         for (WindowSpec w : windows) {
             Oid end = w.end().commit();
-            List<Oid> range = walker.range(end, w.start() == null ? List.of() : List.of(w.start()));
+            CommitGraph.Window window = graph.window(end, w.start());
+            List<Oid> range = window.commits();
             if (range.isEmpty() && w.mustHaveCommits()) {
                 throw new OxmeterException("window " + w.label() + " is empty: every commit reachable from "
                         + w.end().label() + " is reachable from " + w.startLabel());
@@ -106,16 +107,16 @@ public final class Contributions {
                     inWindow.add(c);
                 }
             }
-            Set<Oid> earlier = w.start() == null ? Set.of() : reachable(w.start(), walker, byId, reachCache);
+            Set<Oid> earlier = w.start() == null ? Set.of() : reachable(w.start(), graph, byId, reachCache);
             Set<Oid> atEnd = reachCache.get(end);
             if (atEnd == null) {
-                if (w.start() == null || walker.isAncestor(w.start(), end)) {
+                if (w.start() == null || window.startIsAncestor()) {
                     atEnd = new HashSet<>(earlier);
                     for (CommitFacts c : inWindow) {
                         atEnd.add(c.id());
                     }
                 } else {
-                    atEnd = reachable(end, walker, byId, reachCache);
+                    atEnd = reachable(end, graph, byId, reachCache);
                 }
                 reachCache.put(end, atEnd);
             }
@@ -128,12 +129,12 @@ public final class Contributions {
         return new PeopleReport(language, out);
     }
 
-    private static Set<Oid> reachable(Oid tip, CommitWalker walker, Map<Oid, CommitFacts> byId,
+    private static Set<Oid> reachable(Oid tip, CommitGraph graph, Map<Oid, CommitFacts> byId,
                                       Map<Oid, Set<Oid>> cache) {
         Set<Oid> s = cache.get(tip);
         if (s == null) {
             s = new HashSet<>();
-            for (Oid id : walker.range(tip, List.of())) {
+            for (Oid id : graph.reachable(tip)) {
                 if (byId.containsKey(id)) {
                     s.add(id);
                 }

@@ -1,6 +1,5 @@
 package dev.oxmeter.history;
 
-import dev.oxmeter.source.CommitWalker;
 import dev.oxmeter.source.Oid;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,13 +24,13 @@ public final class FixDensity {
      * Counts, for each window and language, the fix commits and all non-merge commits touching the language.
      *
      * @param touching per language, the commits touching it, already filtered for exclusions
+     * @param graph    the commit graph holding every window's ends and starts
      */
     public static List<Row> count(List<Contributions.WindowSpec> windows, Map<String, List<CommitFacts>> touching,
-                                  CommitWalker walker) {
+                                  CommitGraph graph) {
         List<Row> out = new ArrayList<>();
         for (Contributions.WindowSpec w : windows) {
-            Set<Oid> range = new HashSet<>(walker.range(w.end().commit(),
-                    w.start() == null ? List.of() : List.of(w.start())));
+            Set<Oid> range = new HashSet<>(graph.window(w.end().commit(), w.start()).commits());
             Map<String, long[]> perLanguage = new LinkedHashMap<>();
             touching.forEach((language, commits) -> {
                 long[] acc = perLanguage.computeIfAbsent(language, l -> new long[2]);

@@ -2,21 +2,23 @@ package dev.oxmeter.history;
 
 import dev.oxmeter.source.Oid;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Commit facts kept in memory only (for {@code --no-store} runs and tests). Not thread-safe. */
 public final class InMemoryCommitFacts implements CommitFactsCache {
     private final Map<Oid, CommitFacts> facts = new HashMap<>();
-    private final Set<Oid> complete = new LinkedHashSet<>();
+    private final Map<Oid, List<Oid>> parents = new HashMap<>();
 
     @Override
-    public Collection<Oid> completeTips() {
-        return List.copyOf(complete);
+    public Map<Oid, List<Oid>> parents() {
+        return parents;
+    }
+
+    @Override
+    public void saveParents(Map<Oid, List<Oid>> batch) {
+        batch.forEach(parents::putIfAbsent);
     }
 
     @Override
@@ -29,11 +31,6 @@ public final class InMemoryCommitFacts implements CommitFactsCache {
         for (CommitFacts f : batch) {
             facts.putIfAbsent(f.id(), f);
         }
-    }
-
-    @Override
-    public void markComplete(Collection<Oid> tips) {
-        complete.addAll(tips);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.oxmeter.history;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.aggregate.Progress;
 import dev.oxmeter.language.Language;
 import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.AttributeRules;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.LongConsumer;
 
 /**
  * {@code oxmeter people} end to end, without the command line: brings the commit facts up to date in one walk,
@@ -45,9 +45,16 @@ public final class PeopleRun {
      * @param affiliations    employer map; {@link Affiliations#EMPTY} groups by address domain only
      * @param keys            co-authorship and role trailer keys
      * @param threads         diff threads for the walk
+     * @param allowMissing    count changed files whose content is absent with 0 lines (facts not stored) instead
+     *                        of stopping
      */
     public record Options(List<String> excludes, boolean includeVendored, Mailmap userMailmap, String mailmapRevision,
-                          Affiliations affiliations, TrailerKeys keys, int threads) {
+                          Affiliations affiliations, TrailerKeys keys, int threads, boolean allowMissing) {
+        public Options(List<String> excludes, boolean includeVendored, Mailmap userMailmap, String mailmapRevision,
+                       Affiliations affiliations, TrailerKeys keys, int threads) {
+            this(excludes, includeVendored, userMailmap, mailmapRevision, affiliations, keys, threads, false);
+        }
+
         public Options {
             excludes = List.copyOf(excludes);
             Objects.requireNonNull(userMailmap, "userMailmap");
@@ -56,9 +63,10 @@ public final class PeopleRun {
         }
     }
 
-    /** What a run produced and cost. */
+    /** What a run produced and cost; {@code shallow} lists the shallow boundary commits met (see
+     *  {@link CommitHistory#shallowNotice}). */
     public record Result(PeopleReport report, CommitWalker.WalkStats walk, int commitsTouching, int commitsCounted,
-                         double analysisSeconds) {
+                         double analysisSeconds, List<Oid> shallow) {
     }
 
     /**
@@ -93,10 +101,10 @@ public final class PeopleRun {
      * Counts contributions to {@code language} in {@code windows}.
      *
      * @param cache    where commit facts are kept; updated with any commit not yet in it
-     * @param progress receives the number of commits read so far during the walk
+     * @param progress a "commits" phase with the number of commits to read, when any must be read
      */
     public static Result run(GitRepo repo, CommitFactsCache cache, LanguageCatalog catalog, Language language,
-                             List<Contributions.WindowSpec> windows, Options options, LongConsumer progress) {
+                             List<Contributions.WindowSpec> windows, Options options, Progress progress) {
         Set<Oid> tips = new LinkedHashSet<>();
         for (Contributions.WindowSpec w : windows) {
             tips.add(w.end().commit());
@@ -105,9 +113,9 @@ public final class PeopleRun {
             }
         }
         CommitWalker walker = walker(repo, catalog, options.threads());
-        CommitWalker.WalkStats stats = CommitHistory.update(walker, cache, tips, progress);
+        CommitHistory.Update update = CommitHistory.update(walker, cache, tips, options.allowMissing(), progress);
         long t0 = System.nanoTime();
-        List<CommitFacts> touching = cache.touching(language.name());
+        List<CommitFacts> touching = update.touching(cache, language.name());
         try (ObjectSource src = repo.newObjectSource()) {
             List<CommitFacts> counted = filter(repo, src, options.excludes(), options.includeVendored())
                     .apply(touching);
@@ -119,11 +127,12 @@ public final class PeopleRun {
             }
             Mailmap fixedMap = fixed;
             Map<Oid, Mailmap> byTree = new HashMap<>();
-            PeopleReport report = Contributions.analyze(language.name(), windows, counted, walker,
+            PeopleReport report = Contributions.analyze(language.name(), windows, counted, update.graph(),
                     w -> fixedMap != null ? fixedMap : byTree.computeIfAbsent(w.end().tree(),
                             t -> repoMailmap(src, t, byBlob).merge(options.userMailmap())),
                     options.affiliations(), options.keys());
-            return new Result(report, stats, touching.size(), counted.size(), (System.nanoTime() - t0) / 1e9);
+            return new Result(report, update.stats(), touching.size(), counted.size(),
+                    (System.nanoTime() - t0) / 1e9, update.shallow());
         }
     }
 

@@ -17,9 +17,17 @@ import java.util.Objects;
  * @param rawMessage   the message bytes as stored (decode with the declared encoding); do not modify
  * @param encodingName the {@code encoding} header, or null when the commit declares none
  * @param changes      files added, modified, deleted or renamed against the first parent; empty for merges
+ * @param missingBlobs changed files whose content was absent from the repository (a partial clone): when above 0,
+ *                     the changes are provisional (those files count 0 lines, renames may go undetected)
  */
 public record CommitInfo(Oid id, int parentCount, String authorName, String authorEmail, Instant authorTime,
-                         Instant commitTime, byte[] rawMessage, String encodingName, List<FileChange> changes) {
+                         Instant commitTime, byte[] rawMessage, String encodingName, List<FileChange> changes,
+                         int missingBlobs) {
+    public CommitInfo(Oid id, int parentCount, String authorName, String authorEmail, Instant authorTime,
+                      Instant commitTime, byte[] rawMessage, String encodingName, List<FileChange> changes) {
+        this(id, parentCount, authorName, authorEmail, authorTime, commitTime, rawMessage, encodingName, changes, 0);
+    }
+
     public CommitInfo {
         Objects.requireNonNull(id, "id");
         authorName = authorName == null ? "" : authorName;

@@ -7,14 +7,13 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
+import java.util.function.LongConsumer;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.EditList;
@@ -33,19 +32,17 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevSort;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.util.RawParseUtils;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
- * Walks commit history and reads, per commit, what {@code git log --numstat} would show: author, message, and the
- * files changed against the first parent with lines added and removed (rename detection on, 50% similarity like
- * git; binary files count 0/0; merges carry no changes), plus each file's language.
+ * Reads commit history: commit headers (tree and parents) for the commit graph, and, per commit, what
+ * {@code git log --numstat} would show: author, message, and the files changed against the first parent with lines
+ * added and removed (rename detection on, 50% similarity like git; binary files count 0/0; merges carry no
+ * changes), plus each file's language.
  *
- * <p>Costs: one commit read per commit walked; for each commit not already known, one tree diff and one line diff
- * per changed file (the work of {@code git log --numstat}). Line diffs use JGit's histogram algorithm with a
+ * <p>Costs: one commit read per header; for each commit read in full, one more commit read, one tree diff and one
+ * line diff per changed file (the work of {@code git log --numstat}), spread over the worker threads. Line diffs use JGit's histogram algorithm with a
  * bounded Myers fallback; git's default is Myers with its own heuristics, so a file's counts can differ where the
  * algorithms align changes differently, mostly in big generated files (added − removed is always the same).
  *
@@ -91,12 +88,15 @@ public final class CommitWalker {
     private final int threads;
 
     /**
-     * Statistics of one walk: commits visited, commits read (diffed), commits skipped as known, wall time, and
-     * changed files whose content is missing from the repository (a partial clone), counted as 0 lines.
+     * Statistics of one walk: commits visited (reachable from the tips), commits read and diffed, commits whose
+     * facts were already known, wall time, changed files whose content is missing from the repository (a partial
+     * clone), shallow boundary commits (whose parents were not fetched, so their changes are unknown), and commit
+     * headers read from the repository for the commit graph (0 when the stored graph had them all).
      */
-    public record WalkStats(long visited, long read, long known, double seconds, long missingBlobs) {
+    public record WalkStats(long visited, long read, long known, double seconds, long missingBlobs, long shallow,
+                            long headers) {
         public WalkStats(long visited, long read, long known, double seconds) {
-            this(visited, read, known, seconds, 0);
+            this(visited, read, known, seconds, 0, 0, 0);
         }
     }
 
@@ -110,16 +110,66 @@ public final class CommitWalker {
     }
 
     /**
-     * Reads every commit reachable from {@code tips} but not from {@code complete} (commits whose whole ancestry is
-     * already known), newest first, and passes to {@code sink}, on the calling thread, those for which
-     * {@code known} is false. {@code sink} may throw to stop the walk.
+     * The repository's shallow boundary: commits whose parents were not fetched ({@code .git/shallow}); empty for
+     * a full clone. Read from the repository at each call.
      */
-    public WalkStats walk(Collection<Oid> tips, Collection<Oid> complete, Predicate<Oid> known,
-                          Consumer<CommitInfo> sink) {
+    public java.util.Set<Oid> shallowCommits() {
+        try {
+            java.util.Set<Oid> out = new java.util.HashSet<>();
+            for (ObjectId id : repo.repository().getObjectDatabase().getShallowCommits()) {
+                out.add(GitRepo.oid(id));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new OxmeterException("cannot read the shallow commits of " + repo.directory() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A commit's tree and parents as its object states them (a shallow commit's parents may be absent). */
+    public record Header(Oid tree, List<Oid> parents) {
+    }
+
+    /**
+     * Reads commit headers (tree and parents) one at a time, for building the commit graph. Cost: one commit object
+     * read per call. Not thread-safe; close it when done.
+     */
+    public final class HeaderReader implements AutoCloseable {
+        private final ObjectReader reader = repo.repository().newObjectReader();
+
+        private HeaderReader() {
+        }
+
+        /**
+         * The header of {@code commit}.
+         *
+         * @throws MissingObjectError when the commit is absent from the repository
+         */
+        public Header read(Oid commit) {
+            byte[] raw = rawCommit(reader, commit);
+            return new Header(GitRepo.oid(ObjectId.fromString(raw, 5)), parents(raw));
+        }
+
+        @Override
+        public void close() {
+            reader.close();
+        }
+    }
+
+    /** A reader of commit headers; see {@link HeaderReader}. */
+    public HeaderReader headerReader() {
+        return new HeaderReader();
+    }
+
+    /**
+     * Reads and diffs {@code commits} (what {@code git log --numstat} shows for each) on the worker threads, and
+     * passes each to {@code sink} on the calling thread, in the order given. {@code treeOf} may give the tree of
+     * a commit already known (saving a read of the parent commit); it must be thread-safe for reads. {@code sink}
+     * may throw to stop the walk; {@code progress} receives 1 per commit passed to the sink.
+     */
+    public WalkStats read(List<Oid> commits, java.util.function.Function<Oid, Oid> treeOf,
+                          Consumer<CommitInfo> sink, LongConsumer progress) {
         long t0 = System.nanoTime();
-        long visited = 0;
-        long read = 0;
-        long skipped = 0;
         Repository r = repo.repository();
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, runnable -> {
             Thread t = new Thread(runnable, "oxmeter-diff");
@@ -129,56 +179,28 @@ public final class CommitWalker {
         java.util.concurrent.atomic.AtomicLong missing = new java.util.concurrent.atomic.AtomicLong();
         java.util.Queue<Differ> allDiffers = new java.util.concurrent.ConcurrentLinkedQueue<>();
         ThreadLocal<Differ> differs = ThreadLocal.withInitial(() -> {
-            Differ d = new Differ(repo, r, catalog, missing);
+            Differ d = new Differ(repo, r, catalog, missing, treeOf);
             allDiffers.add(d);
             return d;
         });
-        ArrayDeque<Pending> inFlight = new ArrayDeque<>();
-        try (RevWalk rw = new RevWalk(r)) {
-            rw.sort(RevSort.NONE);
-            boolean any = false;
-            for (Oid tip : tips) {
-                rw.markStart(rw.parseCommit(GitRepo.toObjectId(tip)));
-                any = true;
-            }
-            if (!any) {
-                return new WalkStats(0, 0, 0, 0);
-            }
-            for (Oid c : complete) {
-                rw.markUninteresting(rw.parseCommit(GitRepo.toObjectId(c)));
-            }
-            for (RevCommit c : rw) {
-                visited++;
-                Oid id = GitRepo.oid(c);
-                if (known.test(id)) {
-                    skipped++;
-                    c.disposeBody();
+        ArrayDeque<Future<CommitInfo>> inFlight = new ArrayDeque<>();
+        try {
+            int limit = pool == null ? 0 : threads * IN_FLIGHT_PER_THREAD;
+            for (Oid id : commits) {
+                if (pool == null) {
+                    sink.accept(differs.get().read(id));
+                    progress.accept(1);
                     continue;
                 }
-                read++;
-                Header h = header(c);
-                ObjectId tree = c.getTree().copy();
-                ObjectId parentTree = null;
-                if (c.getParentCount() == 1) {
-                    RevCommit p = c.getParent(0);
-                    rw.parseHeaders(p);
-                    parentTree = p.getTree().copy();
-                }
-                c.disposeBody();
-                if (c.getParentCount() > 1) {
-                    inFlight.add(new Pending(h, null, List.of()));
-                } else if (pool == null) {
-                    inFlight.add(new Pending(h, null, differs.get().changes(parentTree, tree)));
-                } else {
-                    ObjectId pt = parentTree;
-                    inFlight.add(new Pending(h, pool.submit(() -> differs.get().changes(pt, tree)), null));
-                }
-                while (inFlight.size() > (pool == null ? 0 : threads * IN_FLIGHT_PER_THREAD)) {
-                    sink.accept(inFlight.poll().get());
+                inFlight.add(pool.submit(() -> differs.get().read(id)));
+                while (inFlight.size() > limit) {
+                    sink.accept(get(inFlight.poll()));
+                    progress.accept(1);
                 }
             }
             while (!inFlight.isEmpty()) {
-                sink.accept(inFlight.poll().get());
+                sink.accept(get(inFlight.poll()));
+                progress.accept(1);
             }
         } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
             throw repo.problem("cannot walk the history of " + repo.directory(), e);
@@ -196,88 +218,82 @@ public final class CommitWalker {
                 d.close();
             }
         }
-        return new WalkStats(visited, read, skipped, (System.nanoTime() - t0) / 1e9, missing.get());
+        return new WalkStats(commits.size(), commits.size(), 0, (System.nanoTime() - t0) / 1e9, missing.get(), 0,
+                0);
     }
 
-    /**
-     * Git's {@code exclude..tip} commit set: the commits reachable from {@code tip} and from none of
-     * {@code exclude}, in no particular order. Cost: one commit-header read per commit visited.
-     */
-    public List<Oid> range(Oid tip, Collection<Oid> exclude) {
-        List<Oid> out = new ArrayList<>();
-        try (RevWalk rw = new RevWalk(repo.repository())) {
-            rw.setRetainBody(false);
-            rw.sort(RevSort.NONE);
-            rw.markStart(rw.parseCommit(GitRepo.toObjectId(tip)));
-            for (Oid x : exclude) {
-                rw.markUninteresting(rw.parseCommit(GitRepo.toObjectId(x)));
+    private static CommitInfo get(Future<CommitInfo> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OxmeterException("interrupted while reading commits");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
             }
-            for (RevCommit c : rw) {
-                out.add(GitRepo.oid(c));
+            if (e.getCause() instanceof Error err) {
+                throw err;
             }
-        } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
-            throw repo.problem("cannot walk the history of " + repo.directory(), e);
+            throw new dev.oxmeter.RepositoryException("cannot read a commit: " + e.getCause().getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /** The raw bytes of a commit object. */
+    private static byte[] rawCommit(ObjectReader reader, Oid commit) {
+        try {
+            return reader.open(GitRepo.toObjectId(commit), org.eclipse.jgit.lib.Constants.OBJ_COMMIT)
+                    .getCachedBytes();
+        } catch (MissingObjectException e) {
+            throw new MissingObjectError("commit", commit);
+        } catch (org.eclipse.jgit.errors.IncorrectObjectTypeException e) {
+            throw new OxmeterException("object " + commit.hex() + " is not a commit");
+        } catch (IOException e) {
+            throw new dev.oxmeter.RepositoryException("cannot read commit " + commit.hex() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** The parent ids a raw commit states, in order. */
+    private static List<Oid> parents(byte[] raw) {
+        List<Oid> out = new ArrayList<>(2);
+        int ptr = 46; // "tree " + 40 hex digits + LF
+        while (ptr + 48 <= raw.length && RawParseUtils.match(raw, ptr, PARENT) >= 0) {
+            out.add(GitRepo.oid(ObjectId.fromString(raw, ptr + 7)));
+            ptr += 48;
         }
         return out;
     }
 
-    /** Whether commit {@code ancestor} is reachable from {@code descendant} (a commit is its own ancestor). */
-    public boolean isAncestor(Oid ancestor, Oid descendant) {
-        try (RevWalk rw = new RevWalk(repo.repository())) {
-            rw.setRetainBody(false);
-            return rw.isMergedInto(rw.parseCommit(GitRepo.toObjectId(ancestor)),
-                    rw.parseCommit(GitRepo.toObjectId(descendant)));
-        } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
-            throw repo.problem("cannot compare commits " + ancestor.abbrev(12) + " and " + descendant.abbrev(12), e);
-        }
-    }
+    private static final byte[] PARENT = "parent ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private record Header(Oid id, int parents, String name, String email, Instant authorTime, Instant commitTime,
-                          byte[] message, String encoding) {
-    }
-
-    private record Pending(Header header, Future<List<FileChange>> future, List<FileChange> done) {
-        CommitInfo get() {
-            List<FileChange> changes = done;
-            if (changes == null) {
-                try {
-                    changes = future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new OxmeterException("interrupted while reading commit " + header.id.abbrev(12));
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new dev.oxmeter.RepositoryException("cannot read commit " + header.id.abbrev(12) + ": "
-                            + e.getCause().getMessage(), e.getCause());
-                }
-            }
-            Header h = header;
-            return new CommitInfo(h.id, h.parents, h.name, h.email, h.authorTime, h.commitTime, h.message,
-                    h.encoding, changes);
-        }
-    }
-
-    private static Header header(RevCommit c) {
-        byte[] raw = c.getRawBuffer();
+    /**
+     * What a commit says about itself, parsed from its raw bytes as JGit's {@code RevCommit} does: author (the
+     * committer date when the author line is unreadable), committer date, message and encoding.
+     */
+    private static CommitInfo info(Oid id, byte[] raw, int parents, List<FileChange> changes, int missingBlobs) {
         int msg = RawParseUtils.commitMessage(raw, 0);
         byte[] message = msg < 0 ? new byte[0] : Arrays.copyOfRange(raw, msg, raw.length);
-        PersonIdent author = c.getAuthorIdent();
+        int nameB = RawParseUtils.author(raw, 0);
+        PersonIdent author = nameB < 0 ? null : RawParseUtils.parsePersonIdent(raw, nameB);
+        long commitTime = 0;
+        int c = RawParseUtils.committer(raw, 0);
+        if (c > 0) {
+            commitTime = RawParseUtils.parseBase10(raw, RawParseUtils.nextLF(raw, c, '>'), null);
+        }
         String encoding = null;
         try {
-            String e = c.getEncodingName();
+            String e = RawParseUtils.parseEncodingName(raw);
             encoding = e == null || e.isBlank() ? null : e;
         } catch (RuntimeException e) {
             // an unparsable encoding header: treat the message as undeclared
         }
-        return new Header(GitRepo.oid(c), c.getParentCount(), author == null ? "" : author.getName(),
+        Instant committed = Instant.ofEpochSecond(commitTime);
+        return new CommitInfo(id, parents, author == null ? "" : author.getName(),
                 author == null ? "" : author.getEmailAddress(),
-                author == null ? Instant.ofEpochSecond(c.getCommitTime()) : author.getWhenAsInstant(),
-                Instant.ofEpochSecond(c.getCommitTime()), message, encoding);
+                author == null ? committed : author.getWhenAsInstant(), committed, message, encoding, changes,
+                missingBlobs);
     }
 
     /** One thread's diff machinery: an object reader and a formatter that never writes. */
@@ -287,12 +303,16 @@ public final class CommitWalker {
         private final GitRepo repo;
         private final FileClassifier catalog;
         private final java.util.concurrent.atomic.AtomicLong missingBlobs;
+        private final java.util.function.Function<Oid, Oid> treeOf;
+        /** Changed files of the commit being diffed whose content (or rename candidates) could not be read. */
+        private int missingHere;
 
         Differ(GitRepo repo, Repository r, FileClassifier catalog,
-               java.util.concurrent.atomic.AtomicLong missingBlobs) {
+               java.util.concurrent.atomic.AtomicLong missingBlobs, java.util.function.Function<Oid, Oid> treeOf) {
             this.repo = repo;
             this.catalog = catalog;
             this.missingBlobs = missingBlobs;
+            this.treeOf = treeOf;
             this.reader = r.newObjectReader();
             this.df = new DiffFormatter(DisabledOutputStream.INSTANCE);
             df.setReader(reader, r.getConfig());
@@ -307,6 +327,26 @@ public final class CommitWalker {
             df.getRenameDetector().setRenameLimit(1000);
         }
 
+        /** Reads one commit and diffs it against its first parent (merges carry no changes). */
+        CommitInfo read(Oid id) throws IOException {
+            byte[] raw = rawCommit(reader, id);
+            List<Oid> parents = parents(raw);
+            missingHere = 0;
+            List<FileChange> changes = List.of();
+            if (parents.size() <= 1) {
+                ObjectId tree = ObjectId.fromString(raw, 5);
+                ObjectId parentTree = null;
+                if (parents.size() == 1) {
+                    Oid p = parents.get(0);
+                    Oid known = treeOf.apply(p);
+                    parentTree = known != null ? GitRepo.toObjectId(known)
+                            : ObjectId.fromString(rawCommit(reader, p), 5);
+                }
+                changes = changes(parentTree, tree);
+            }
+            return info(id, raw, parents.size(), changes, missingHere);
+        }
+
         /**
          * Counts {@code e} again after {@code first} failed although the repository lists the object: JGit had
          * dropped its pack (put back since) because of a corrupt object, this one or another.
@@ -315,25 +355,25 @@ public final class CommitWalker {
          */
         private int[] retryCounts(DiffEntry e, MissingObjectException first) throws IOException {
             for (int attempt = 0; ; attempt++) {
-              try {
-                int added = 0;
-                int removed = 0;
-                for (Edit edit : df.toFileHeader(e).toEditList()) {
-                    added += edit.getLengthB();
-                    removed += edit.getLengthA();
+                try {
+                    int added = 0;
+                    int removed = 0;
+                    for (Edit edit : df.toFileHeader(e).toEditList()) {
+                        added += edit.getLengthB();
+                        removed += edit.getLengthA();
+                    }
+                    return new int[] {added, removed};
+                } catch (MissingObjectException | org.eclipse.jgit.errors.CorruptObjectException again) {
+                    dev.oxmeter.RepositoryException p = repo.diagnose("blob", first.getObjectId());
+                    if (p != null) {
+                        throw p;
+                    }
+                    if (attempt == 2) {
+                        // readable alone, yet other objects keep dropping its pack: stop rather than guess
+                        throw new dev.oxmeter.RepositoryException("cannot read blob " + first.getObjectId().name()
+                                + ": other objects of its pack are corrupt; git fsck shows the damage", again);
+                    }
                 }
-                return new int[] {added, removed};
-              } catch (MissingObjectException | org.eclipse.jgit.errors.CorruptObjectException again) {
-                dev.oxmeter.RepositoryException p = repo.diagnose("blob", first.getObjectId());
-                if (p != null) {
-                    throw p;
-                }
-                if (attempt == 2) {
-                    // readable alone, yet other objects keep dropping its pack: stop rather than guess
-                    throw new dev.oxmeter.RepositoryException("cannot read blob " + first.getObjectId().name()
-                            + ": other objects of its pack are corrupt; git fsck shows the damage", again);
-                }
-              }
             }
         }
 
@@ -343,6 +383,9 @@ public final class CommitWalker {
                 entries = df.scan(parentTree, tree);
             } catch (MissingObjectException e) {
                 // a partial clone lacks some blobs: rename detection needs their content, so go without it
+                // (the result is provisional: renames may be reported as a deletion and an addition)
+                missingHere++;
+                missingBlobs.incrementAndGet();
                 df.setDetectRenames(false);
                 try {
                     entries = df.scan(parentTree, tree);
@@ -369,6 +412,7 @@ public final class CommitWalker {
                 } catch (MissingObjectException missing) {
                     int[] counts = repo.listed(missing.getObjectId()) ? retryCounts(e, missing) : null;
                     if (counts == null) {
+                        missingHere++;
                         missingBlobs.incrementAndGet();
                     } else {
                         added = counts[0];
@@ -476,7 +520,9 @@ public final class CommitWalker {
                 try (InputStream in = reader.open(blob.toObjectId()).openStream()) {
                     return in.readNBytes(HEAD_BYTES);
                 } catch (MissingObjectException missing) {
-                    return new byte[0]; // settled from the name alone, as for an empty file
+                    missingHere++; // settled from the name alone: provisional
+                    missingBlobs.incrementAndGet();
+                    return new byte[0];
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,17 +26,18 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Commit facts in the store (tables {@code commits}, {@code commit_trailers}, {@code commit_files},
- * {@code commit_walks}), keyed by commit id. The version of the facts is kept in {@code meta} under
- * {@code commit_facts_version}: when it differs from this oxmeter's (another derivation version or language
- * catalog), the commit tables are emptied and the facts recomputed. Not thread-safe (one store, one thread).
+ * Commit facts in the store (tables {@code commits}, {@code commit_trailers}, {@code commit_files}), keyed by commit
+ * id, and the commit graph ({@code commit_graph}: each commit's parents). The version of the facts is kept in
+ * {@code meta} under {@code commit_facts_version}: when it differs from this oxmeter's (another derivation version or
+ * language catalog), the facts tables are emptied and the facts recomputed; the graph depends on no version (a
+ * commit id fixes its parents) and is kept. Not thread-safe (one store, one thread).
  */
 public final class CommitStore implements CommitFactsCache {
     static final String META_KEY = "commit_facts_version";
 
     private final Store store;
     private Set<Oid> known;
-    private List<Oid> complete;
+    private Map<Oid, List<Oid>> parents;
 
     private CommitStore(Store store) {
         this.store = store;
@@ -76,7 +76,7 @@ public final class CommitStore implements CommitFactsCache {
                     notice.accept("commit facts in " + store.file() + " were computed by another version ("
                             + current + "): recomputing them");
                 }
-                for (String t : List.of("commits", "commit_trailers", "commit_files", "commit_walks")) {
+                for (String t : List.of("commits", "commit_trailers", "commit_files")) {
                     st.execute("DELETE FROM " + t);
                 }
             }
@@ -89,14 +89,64 @@ public final class CommitStore implements CommitFactsCache {
         return cs;
     }
 
+    /** Loads the whole stored graph the first time it is called: O(stored commits) once. */
     @Override
-    public Collection<Oid> completeTips() {
-        if (complete == null) {
-            List<Oid> out = new ArrayList<>();
-            query("SELECT DISTINCT tip FROM commit_walks", rs -> out.add(Oid.fromHex(rs.getString(1))));
-            complete = out;
+    public Map<Oid, List<Oid>> parents() {
+        if (parents == null) {
+            Map<Oid, List<Oid>> out = new HashMap<>();
+            Map<Oid, Oid> interned = new HashMap<>();
+            query("SELECT commit, parents FROM commit_graph", rs -> {
+                Oid id = interned.computeIfAbsent(Oid.fromHex(rs.getString(1)), x -> x);
+                String ps = rs.getString(2);
+                List<Oid> list;
+                if (ps.isEmpty()) {
+                    list = List.of();
+                } else if (ps.length() == 40) {
+                    list = List.of(interned.computeIfAbsent(Oid.fromHex(ps), x -> x));
+                } else {
+                    String[] hex = ps.split(" ");
+                    Oid[] arr = new Oid[hex.length];
+                    for (int i = 0; i < hex.length; i++) {
+                        arr[i] = interned.computeIfAbsent(Oid.fromHex(hex[i]), x -> x);
+                    }
+                    list = List.of(arr);
+                }
+                out.put(id, list);
+            });
+            parents = out;
         }
-        return complete;
+        return parents;
+    }
+
+    @Override
+    public void saveParents(Map<Oid, List<Oid>> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        Map<Oid, List<Oid>> known = parents();
+        store.transaction(c -> {
+            DuckDBConnection dc = c.unwrap(DuckDBConnection.class);
+            try (DuckDBAppender graph = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "commit_graph")) {
+                StringBuilder sb = new StringBuilder();
+                for (Map.Entry<Oid, List<Oid>> e : batch.entrySet()) {
+                    if (known.containsKey(e.getKey())) {
+                        continue;
+                    }
+                    sb.setLength(0);
+                    for (Oid p : e.getValue()) {
+                        if (sb.length() > 0) {
+                            sb.append(' ');
+                        }
+                        sb.append(p.hex());
+                    }
+                    graph.beginRow();
+                    graph.append(e.getKey().hex());
+                    graph.append(sb.toString());
+                    graph.endRow();
+                }
+            }
+        });
+        batch.forEach(known::putIfAbsent);
     }
 
     /** Loads the ids of all stored commits the first time it is called: O(stored commits) once. */
@@ -169,29 +219,6 @@ public final class CommitStore implements CommitFactsCache {
         });
         if (known != null) {
             batch.forEach(f -> known.add(f.id()));
-        }
-    }
-
-    @Override
-    public void markComplete(Collection<Oid> tips) {
-        if (tips.isEmpty()) {
-            return;
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        store.transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO commit_walks VALUES (?, ?)")) {
-                for (Oid t : tips) {
-                    ps.setString(1, t.hex());
-                    ps.setObject(2, now);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-        });
-        if (complete != null) {
-            List<Oid> all = new ArrayList<>(complete);
-            all.addAll(tips);
-            complete = all;
         }
     }
 

@@ -84,7 +84,8 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS commit_files(
               commit VARCHAR NOT NULL, path VARCHAR NOT NULL, old_path VARCHAR, change VARCHAR NOT NULL,
               language VARCHAR NOT NULL, added INTEGER NOT NULL, removed INTEGER NOT NULL)""",
-            // Tips whose whole ancestry is in 'commits' (so later walks stop there).
+            // The commit graph: each commit whose header was read, with its parent ids (space-separated, in order;
+            // '' for a root). A commit id fixes its parents, so rows never go stale; windows are computed from it.
             """
-            CREATE TABLE IF NOT EXISTS commit_walks(tip VARCHAR NOT NULL, walked_at TIMESTAMPTZ NOT NULL)""");
+            CREATE TABLE IF NOT EXISTS commit_graph(commit VARCHAR NOT NULL, parents VARCHAR NOT NULL)""");
 }

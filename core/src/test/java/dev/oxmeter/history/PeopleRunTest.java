@@ -50,7 +50,7 @@ class PeopleRunTest {
             return new Revision(t, r.commit(), r.tree(), r.date());
         }).toList();
         return PeopleRun.run(repo, cache, CATALOG, PeopleRun.language(CATALOG, "rust"), PeopleRun.consecutive(revs),
-                o, n -> { });
+                o, dev.oxmeter.aggregate.Progress.NONE);
     }
 
     @Test
@@ -191,7 +191,8 @@ class PeopleRunTest {
             Contributions.WindowSpec empty = new Contributions.WindowSpec(v1.commit(), "v1",
                     new Revision("v1", v1.commit(), v1.tree(), v1.date()), true);
             assertThatThrownBy(() -> PeopleRun.run(repo, new InMemoryCommitFacts(), CATALOG,
-                    PeopleRun.language(CATALOG, "Rust"), List.of(empty), options(), n -> { }))
+                    PeopleRun.language(CATALOG, "Rust"), List.of(empty), options(),
+                    dev.oxmeter.aggregate.Progress.NONE))
                     .isInstanceOf(OxmeterException.class).hasMessage("window v1..v1 is empty: every commit reachable "
                             + "from v1 is reachable from v1");
         }
