@@ -140,16 +140,14 @@ final class PeopleCommand implements Callable<Integer> {
                         result.analysisSeconds()));
             }
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("repository", s.repo().directory().toString());
-            meta.put("language", language.name());
-            String title = "oxmeter people · " + s.repo().name() + " · " + language.name() + " · " + windows.size()
+            String title = "oxmeter people · " + s.name() + " · " + language.name() + " · " + windows.size()
                     + (windows.size() == 1 ? " window" : " windows");
             String text;
             if (thanks) {
                 text = PeopleTables.thanks(result.report());
             } else {
                 text = switch (format) {
-                    case JSON -> PeopleTables.json(result.report(), meta);
+                    case JSON -> PeopleTables.json(result.report(), header(s, windows, language));
                     case CSV -> TableWriter.render(PeopleTables.longFormat(result.report()), Format.CSV);
                     case TABLE, MD -> TableWriter.render(
                             PeopleTables.all(title, result.report(), keys.roleKeys(), meta, top), format);
@@ -159,6 +157,31 @@ final class PeopleCommand implements Callable<Integer> {
             Output.emit(out, text, options.common.out);
         }
         return 0;
+    }
+
+    /** The header: the windows' start and end revisions, and every option that changes who is counted. */
+    private dev.oxmeter.report.Header header(Session s, List<Contributions.WindowSpec> windows, Language language) {
+        List<Revision> revs = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Contributions.WindowSpec w : windows) {
+            if (w.start() != null && windows.size() == 1) {
+                Revision start = s.repo().resolve(w.start().hex());
+                revs.add(new Revision(w.startLabel(), start.commit(), start.tree(), start.date()));
+            }
+            if (seen.add(w.end().label())) {
+                revs.add(w.end());
+            }
+        }
+        TrailerKeys keys = keys();
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("language", language.name());
+        opts.put("mailmap", mailmap == null ? null : mailmap.toString());
+        opts.put("mailmap_rev", mailmapRev);
+        opts.put("affiliations", affiliations == null ? null : affiliations.toString());
+        opts.put("co_author_keys", List.copyOf(keys.coAuthorKeys()));
+        opts.put("role_keys", List.copyOf(keys.roleKeys()));
+        return s.header(revs, opts, Map.of("commit_facts", dev.oxmeter.store.CommitStore.factsVersion(
+                s.computer().catalog())));
     }
 
     private TrailerKeys keys() {
