@@ -117,15 +117,20 @@ final class PeopleCommand implements Callable<Integer> {
             progress.phase("commits", -1);
             long[] last = {0};
             PeopleRun.Result result;
+            PeopleRun.Options runOptions = new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored,
+                    userMailmap, mailmapRev, employers, keys, options.common.threads());
+            List<Contributions.Contribution> counted = new ArrayList<>();
             try {
-                result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows,
-                        new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored, userMailmap, mailmapRev,
-                                employers, keys, options.common.threads()), n -> {
-                                    progress.step(n - last[0]);
-                                    last[0] = n;
-                                });
+                result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows, runOptions, n -> {
+                    progress.step(n - last[0]);
+                    last[0] = n;
+                }, s.store() == null ? c -> { } : counted::add);
             } finally {
                 progress.done();
+            }
+            if (s.store() != null) {
+                dev.oxmeter.store.ContributionStore.save(s.store(), PeopleRun.describe(language, runOptions),
+                        language.name(), windows, counted);
             }
             if (result.walk().missingBlobs() > 0) {
                 s.notice(String.format(Locale.ROOT, "%,d changed files have content missing from the repository "
