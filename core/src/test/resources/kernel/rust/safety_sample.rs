@@ -59,7 +59,7 @@ unsafe impl Sync for Ref {} // EXPECT impl undocumented (line 53)
 /// Implementers must never move the object.
 pub unsafe trait PinnedObject {} // EXPECT trait documented
 
-unsafe extern "C" { // EXPECT extern block (line 62, no SAFETY comment: undocumented)
+unsafe extern "C" { // EXPECT extern block (line 62, no SAFETY comment: not listed, extern blocks are only counted)
     fn rust_helper_refcount_inc(r: *mut bindings::refcount_struct);
 }
 

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code oxmeter boundary}: the C↔Rust boundary — C helpers and their __rust_helper status, bindings use. */
 @Command(name = "boundary", mixinStandardHelpOptions = true,
         description = "C helpers (rust_helper_*) and their __rust_helper annotation, bindings:: references, "
-                + "extern \"C\" blocks and functions, #[no_mangle] items: one revision's helper list, or totals over "
-                + "a options.timeline.")
+                + "extern \"C\" blocks and functions, #[no_mangle] items. At one revision: its C helpers and the "
+                + "Rust files that touch C; over a timeline: totals per revision (rules: docs/kernel-lens.md).")
 final class BoundaryCommand implements Callable<Integer> {
     static final String H = "c_helpers";
     static final String B = "rust_boundary";
@@ -36,31 +36,39 @@ final class BoundaryCommand implements Callable<Integer> {
             description = "One revision: list its helpers (default HEAD when no timeline is given).")
     String rev;
 
-    @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "total",
-            description = "Over a timeline: total (default) or file (helpers per file and revision).")
+    @Option(names = "--by", paramLabel = "GROUPING",
+            description = "total (one row per revision), file (one row per file with helpers or Rust boundary "
+                    + "sites, per revision) or list (one revision: its helpers and Rust files). Default: list at one "
+                    + "revision, total over a timeline.")
     String by;
 
     @Override
     public Integer call() {
-        String grouping = by.trim().toLowerCase(Locale.ROOT);
-        if (!grouping.equals("total") && !grouping.equals("file")) {
-            throw new OxmeterException("unknown --by '" + by + "' (expected total or file)");
+        String grouping = by == null ? (options.timeline.any() ? "total" : "list") : by.trim().toLowerCase(Locale.ROOT);
+        if (!List.of("total", "file", "list").contains(grouping)) {
+            throw new OxmeterException("unknown --by '" + by + "' (expected total, file or list)");
+        }
+        if (grouping.equals("list") && options.timeline.any()) {
+            throw new OxmeterException("--by list works on one revision: use --rev");
         }
         try (Session s = options.open(spec)) {
             List<Revision> revs = Lens.revisions(s, options.timeline, rev);
             Lens lens = new Lens(s);
-            String title = "oxmeter boundary · " + s.repo().name();
-            Table t;
-            if (!options.timeline.any()) {
-                t = helpers(lens, revs.get(0), title);
+            String title = "oxmeter boundary · " + s.name();
+            List<Table> t;
+            if (grouping.equals("list")) {
+                t = List.of(helpers(lens, revs.get(0), title), rustSide(lens, revs.get(0), title));
             } else if (grouping.equals("file")) {
-                Compositions.of(s, revs, new long[1]);
-                t = perFile(lens, revs, title);
+                if (revs.size() > 1) {
+                    Compositions.of(s, revs, new long[1]);
+                }
+                t = List.of(perFile(lens, revs, title));
             } else {
-                t = totals(Compositions.of(s, revs, new long[1]), title);
+                t = List.of(totals(Compositions.of(s, revs, new long[1]), title));
             }
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format(),
+                    s.header(revs, Map.of("by", grouping))), options.common.out);
         }
         return 0;
     }
@@ -89,23 +97,75 @@ final class BoundaryCommand implements Callable<Integer> {
         return b.build();
     }
 
+    /** Whether a counted Rust file has any boundary site. */
+    private static boolean touchesC(FileRow f) {
+        if (f.facts() == null || !"Rust".equals(f.row())) {
+            return false;
+        }
+        Metrics m = f.facts().metrics(B);
+        return RUST_KEYS.stream().anyMatch(k -> m.get(k) > 0);
+    }
+
+    static final List<String> RUST_KEYS = List.of("bindings_refs", "extern_c_blocks", "extern_c_fns",
+            "no_mangle_items");
+
+    /** The Rust side of one revision: every Rust file with a boundary site, and the totals. */
+    private static Table rustSide(Lens lens, Revision r, String title) {
+        List<String> cols = new java.util.ArrayList<>(List.of("path"));
+        cols.addAll(RUST_KEYS);
+        Table.Builder b = new Table.Builder(title + " @ " + r.label() + " · Rust files that touch C", cols);
+        long[] sum = new long[RUST_KEYS.size()];
+        long files = 0;
+        for (FileRow f : lens.files(r)) {
+            if (!touchesC(f)) {
+                continue;
+            }
+            Metrics m = f.facts().metrics(B);
+            List<Object> row = new java.util.ArrayList<>(List.of(f.path()));
+            for (int i = 0; i < RUST_KEYS.size(); i++) {
+                long v = m.get(RUST_KEYS.get(i));
+                row.add(v);
+                sum[i] += v;
+            }
+            b.row(row);
+            files++;
+        }
+        List<Object> total = new java.util.ArrayList<>(List.of("Total (" + files + " files)"));
+        for (long v : sum) {
+            total.add(v);
+        }
+        b.total(total.toArray());
+        return b.build();
+    }
+
     private static Table perFile(Lens lens, List<Revision> revs, String title) {
-        Table.Builder b = new Table.Builder(title + " · helpers per file", "revision", "path", "helpers",
-                "helpers_annotated", "annotated_%", "helper_exports");
+        List<String> cols = new java.util.ArrayList<>(List.of("revision", "path", "helpers", "helpers_annotated",
+                "helpers_annotated_pct", "helper_exports"));
+        cols.addAll(RUST_KEYS);
+        Table.Builder b = new Table.Builder(title + " · per file", cols);
         for (Revision r : revs) {
             for (FileRow f : lens.files(r)) {
-                if (hasHelpers(f)) {
-                    Metrics m = f.facts().metrics(H);
-                    b.row(r.label(), f.path(), m.get("helpers"), m.get("helpers_annotated"),
-                            SafetyCommand.pct(m.get("helpers_annotated"), m.get("helpers")), m.get("helper_exports"));
+                boolean c = hasHelpers(f);
+                if (!c && !touchesC(f)) {
+                    continue;
                 }
+                Metrics m = f.facts().metrics(H);
+                Metrics rust = f.facts().metrics(B);
+                List<Object> row = new java.util.ArrayList<>(List.of(r.label(), f.path(), m.get("helpers"),
+                        m.get("helpers_annotated")));
+                row.add(SafetyCommand.pct(m.get("helpers_annotated"), m.get("helpers")));
+                row.add(m.get("helper_exports"));
+                for (String k : RUST_KEYS) {
+                    row.add(rust.get(k));
+                }
+                b.row(row);
             }
         }
         return b.build();
     }
 
     private static Table totals(Map<Revision, Composition> comps, String title) {
-        Table.Builder b = new Table.Builder(title, "revision", "date", "helpers", "helpers_annotated", "annotated_%",
+        Table.Builder b = new Table.Builder(title, "revision", "date", "helpers", "helpers_annotated", "helpers_annotated_pct",
                 "helper_exports", "bindings_refs", "extern_c_blocks", "extern_c_fns", "no_mangle_items");
         comps.forEach((r, c) -> b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10),
                 c.metric(H + ".helpers"), c.metric(H + ".helpers_annotated"),

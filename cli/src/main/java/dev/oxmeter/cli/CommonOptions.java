@@ -21,6 +21,10 @@ final class CommonOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print what was read and what came from caches (stderr).")
     boolean verbose;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The repository's name in titles and in the JSON header (default: the repository's name).")
+    String name;
+
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads for reading blobs "
             + "(default: the number of cores).")
     Integer threads;

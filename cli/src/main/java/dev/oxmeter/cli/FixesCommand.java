@@ -77,7 +77,7 @@ final class FixesCommand implements Callable<Integer> {
                     touching.put(l, filter.apply(update.touching(cache, l)));
                 }
             }
-            Table.Builder b = new Table.Builder("oxmeter fixes · " + s.repo().name()
+            Table.Builder b = new Table.Builder("oxmeter fixes · " + s.name()
                     + " · fix commits per 1,000 lines of code", "window", "date", "language", "fix_commits",
                     "commits", "code", "fixes_per_kloc");
             for (FixDensity.Row r : FixDensity.count(windows, touching, update.graph())) {
@@ -89,7 +89,11 @@ final class FixesCommand implements Callable<Integer> {
             }
             s.finish(String.format(java.util.Locale.ROOT, "commits walked %,d (%,d read, %,d from the store) in %.2f s",
                     walk.visited(), walk.read(), walk.known(), walk.seconds()));
-            Output.emit(s.out(), TableWriter.render(b.build(), options.common.format()), options.common.out);
+            Map<String, Object> opts = new LinkedHashMap<>();
+            opts.put("languages", List.copyOf(languages));
+            Output.emit(s.out(), TableWriter.render(b.build(), options.common.format(), s.header(revs, opts,
+                    Map.of("commit_facts", dev.oxmeter.store.CommitStore.factsVersion(s.computer().catalog())))),
+                    options.common.out);
         }
         return 0;
     }

@@ -30,13 +30,13 @@ final class HistoryCommand implements Callable<Integer> {
             long[] served = new long[1];
             Map<Revision, Composition> history = Compositions.of(s, revs, served);
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("repository", s.repo().directory().toString());
-            String title = "oxmeter history · " + s.repo().name() + " · " + revs.size() + (revs.size() == 1 ? " revision" : " revisions");
+            String title = "oxmeter history · " + s.name() + " · " + revs.size() + (revs.size() == 1 ? " revision" : " revisions");
             Table t = options.common.format() == dev.oxmeter.report.Format.TABLE || options.common.format() == dev.oxmeter.report.Format.MD
                     ? HistoryTables.pivot(title, history, s.computer().catalog(), meta)
                     : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);
             s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
-            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format(), s.header(revs, Map.of())),
+                    options.common.out);
         }
         return 0;
     }

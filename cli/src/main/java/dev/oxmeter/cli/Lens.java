@@ -32,15 +32,28 @@ final class Lens {
         this.s = s;
     }
 
-    /** One revision ({@code rev}, or HEAD) unless timeline options were given. */
+    /**
+     * One revision ({@code rev}, or HEAD) unless timeline options were given. The one revision is labelled by its
+     * tag when {@code rev} names a tag, else by its abbreviated commit id: results must not say "HEAD", which names
+     * another commit tomorrow.
+     */
     static List<Revision> revisions(Session s, TimelineOptions timeline, String rev) {
         if (rev != null && timeline.any()) {
             throw new OxmeterException("--rev and timeline options (--tags, --every, --revs) exclude each other");
         }
         if (!timeline.any()) {
-            return List.of(s.repo().resolve(rev == null ? "HEAD" : rev));
+            return List.of(resolved(s, rev == null ? "HEAD" : rev));
         }
         return timeline.select(s.repo(), s::notice);
+    }
+
+    /** {@code rev} resolved, labelled by itself when it is a tag name, else by its abbreviated commit id. */
+    static Revision resolved(Session s, String rev) {
+        Revision r = s.repo().resolve(rev);
+        if (r.commit() == null || s.repo().tags().stream().anyMatch(t -> t.name().equals(rev))) {
+            return r;
+        }
+        return new Revision(r.commit().abbrev(12), r.commit(), r.tree(), r.date());
     }
 
     /** Every file of {@code rev} with facts (computed once per unique blob, cached in the store). */

@@ -68,19 +68,24 @@ final class OwnersCommand implements Callable<Integer> {
                     first.putIfAbsent(entry, r.label());
                 }
             }));
-            String title = "oxmeter owners · " + s.repo().name() + " · " + language.name() + " by " + source
+            String title = "oxmeter owners · " + s.name() + " · " + language.name() + " by " + source
                     + (primary ? " (most specific owner only)" : " (every matching owner)");
             Table t = options.common.format() == Format.TABLE || options.common.format() == Format.MD
                     ? components(title, per, first) : longFormat(title, per, first, language.name());
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
+            Map<String, Object> opts = new LinkedHashMap<>();
+            opts.put("language", language.name());
+            opts.put("primary", primary);
+            opts.put("ownership", source);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format(), s.header(revs, opts)),
+                    options.common.out);
         }
         return 0;
     }
 
     private static Table longFormat(String title, Map<Revision, Map<String, Totals>> per, Map<String, String> first,
                                     String language) {
-        Table.Builder b = new Table.Builder(title, "revision", "entry", "language", "files", "code", "first_revision");
+        Table.Builder b = new Table.Builder(title, "revision", "owner", "language", "files", "code", "first_revision");
         per.forEach((r, m) -> m.entrySet().stream()
                 .sorted(Comparator.comparingLong((Map.Entry<String, Totals> e) -> -e.getValue().code())
                         .thenComparing(Map.Entry::getKey))

@@ -115,17 +115,22 @@ final class PeopleCommand implements Callable<Integer> {
             CommitFactsCache cache = s.commitFacts();
             Progress progress = TerminalProgress.create(options.common.quiet);
             PeopleRun.Result result;
+            PeopleRun.Options runOptions = new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored,
+                    userMailmap, mailmapRev, employers, keys, options.common.threads(), options.rules.allowMissing);
+            List<Contributions.Contribution> counted = new ArrayList<>();
             try {
-                result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows,
-                        new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored, userMailmap,
-                                mailmapRev, employers, keys, options.common.threads(), options.rules.allowMissing),
-                        progress);
+                result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows, runOptions,
+                        progress, s.store() == null ? c -> { } : counted::add);
             } finally {
                 progress.done();
             }
             String shallow = dev.oxmeter.history.CommitHistory.shallowNotice(result.shallow());
             if (shallow != null) {
                 s.notice(shallow);
+            }
+            if (s.store() != null) {
+                dev.oxmeter.store.ContributionStore.save(s.store(), PeopleRun.describe(language, runOptions),
+                        language.name(), windows, counted);
             }
             if (result.walk().missingBlobs() > 0) {
                 s.notice(String.format(Locale.ROOT, "%,d changed files have content missing from the repository "
@@ -141,16 +146,14 @@ final class PeopleCommand implements Callable<Integer> {
                         result.analysisSeconds()));
             }
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("repository", s.repo().directory().toString());
-            meta.put("language", language.name());
-            String title = "oxmeter people · " + s.repo().name() + " · " + language.name() + " · " + windows.size()
+            String title = "oxmeter people · " + s.name() + " · " + language.name() + " · " + windows.size()
                     + (windows.size() == 1 ? " window" : " windows");
             String text;
             if (thanks) {
                 text = PeopleTables.thanks(result.report());
             } else {
                 text = switch (format) {
-                    case JSON -> PeopleTables.json(result.report(), meta);
+                    case JSON -> PeopleTables.json(result.report(), header(s, windows, language));
                     case CSV -> TableWriter.render(PeopleTables.longFormat(result.report()), Format.CSV);
                     case TABLE, MD -> TableWriter.render(
                             PeopleTables.all(title, result.report(), keys.roleKeys(), meta, top), format);
@@ -160,6 +163,31 @@ final class PeopleCommand implements Callable<Integer> {
             Output.emit(out, text, options.common.out);
         }
         return 0;
+    }
+
+    /** The header: the windows' start and end revisions, and every option that changes who is counted. */
+    private dev.oxmeter.report.Header header(Session s, List<Contributions.WindowSpec> windows, Language language) {
+        List<Revision> revs = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Contributions.WindowSpec w : windows) {
+            if (w.start() != null && windows.size() == 1) {
+                Revision start = s.repo().resolve(w.start().hex());
+                revs.add(new Revision(w.startLabel(), start.commit(), start.tree(), start.date()));
+            }
+            if (seen.add(w.end().label())) {
+                revs.add(w.end());
+            }
+        }
+        TrailerKeys keys = keys();
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("language", language.name());
+        opts.put("mailmap", mailmap == null ? null : mailmap.toString());
+        opts.put("mailmap_rev", mailmapRev);
+        opts.put("affiliations", affiliations == null ? null : affiliations.toString());
+        opts.put("co_author_keys", List.copyOf(keys.coAuthorKeys()));
+        opts.put("role_keys", List.copyOf(keys.roleKeys()));
+        return s.header(revs, opts, Map.of("commit_facts", dev.oxmeter.store.CommitStore.factsVersion(
+                s.computer().catalog())));
     }
 
     private TrailerKeys keys() {

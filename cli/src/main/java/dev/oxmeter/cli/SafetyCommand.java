@@ -69,7 +69,7 @@ final class SafetyCommand implements Callable<Integer> {
         }
         try (Session s = options.open(spec)) {
             List<Revision> revs = Lens.revisions(s, options.timeline, rev);
-            String title = "oxmeter safety · " + s.repo().name();
+            String title = "oxmeter safety · " + s.name();
             Table t;
             Lens lens = new Lens(s);
             if (list != null) {
@@ -86,7 +86,11 @@ final class SafetyCommand implements Callable<Integer> {
                 t = grouped(lens, revs, grouping, depth, title);
             }
             s.finish(null);
-            String text = list != null && options.common.format() == Format.TABLE ? plainList(t) : TableWriter.render(t, options.common.format());
+            Map<String, Object> opts = new java.util.LinkedHashMap<>();
+            opts.put("by", grouping.equals("directory") ? "directory:" + depth : grouping);
+            opts.put("list", list);
+            String text = list != null && options.common.format() == Format.TABLE ? plainList(t)
+                    : TableWriter.render(t, options.common.format(), s.header(revs, opts));
             Output.emit(s.out(), text, options.common.out);
         }
         return 0;
@@ -98,7 +102,7 @@ final class SafetyCommand implements Callable<Integer> {
 
     private static Table totals(Map<Revision, Composition> comps, String title) {
         Table.Builder b = new Table.Builder(title, "revision", "date", "rust_code", "unsafe_blocks",
-                "unsafe_blocks_documented", "blocks_documented_%", "unsafe_fns", "unsafe_fns_documented",
+                "unsafe_blocks_documented", "unsafe_blocks_documented_pct", "unsafe_fns", "unsafe_fns_documented",
                 "unsafe_impls", "unsafe_impls_documented", "unsafe_traits", "unsafe_extern_blocks",
                 "invariant_comments", "unsafe_per_kloc");
         comps.forEach((r, c) -> {

@@ -51,12 +51,7 @@ final class ScanCommand implements Callable<Integer> {
         try (Session s = Session.open(spec, repo, common, store, options)) {
             Revision r = s.repo().resolve(rev);
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("repository", s.repo().directory().toString());
-            meta.put("revision", rev);
-            meta.put("commit", r.commit() == null ? null : r.commit().hex());
-            meta.put("tree", r.tree().hex());
-            meta.put("date", r.date() == null ? null : r.date().toString());
-            String title = "oxmeter scan · " + s.repo().name() + " @ " + rev
+            String title = "oxmeter scan · " + s.name() + " @ " + rev
                     + (r.commit() == null ? " (tree " + r.tree().abbrev(10) + ")"
                     : " (" + r.commit().abbrev(10) + ", " + r.date().toString().substring(0, 10) + ")");
             Table table;
@@ -70,7 +65,10 @@ final class ScanCommand implements Callable<Integer> {
                         : ScanTables.byDirectory(title, files, grouping.depth(), meta);
             }
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(table, common.format()), common.out);
+            Map<String, Object> opts = new LinkedHashMap<>();
+            opts.put("by", grouping.kind() == Grouping.Kind.DIRECTORY ? "directory:" + grouping.depth()
+                    : grouping.kind().name().toLowerCase(java.util.Locale.ROOT));
+            Output.emit(s.out(), TableWriter.render(table, common.format(), s.header(List.of(r), opts)), common.out);
         }
         return 0;
     }

@@ -10,7 +10,11 @@ import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.store.FactsStore;
 import dev.oxmeter.store.Store;
+import dev.oxmeter.source.Revision;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,10 +36,12 @@ final class Session implements AutoCloseable {
     private final PrintWriter out;
     private final PrintWriter err;
     private final long started = System.nanoTime();
+    private final String command;
     private int factsPreloaded;
     private double factsLoadSeconds;
 
     private Session(GitRepo repo, Path storeFile, CommonOptions common, ScanOptions options, CommandSpec spec) {
+        this.command = spec.name();
         this.out = spec.commandLine().getOut();
         this.err = spec.commandLine().getErr();
         this.repo = repo;
@@ -87,6 +93,38 @@ final class Session implements AutoCloseable {
 
     GitRepo repo() {
         return repo;
+    }
+
+    /** The repository's name in titles and headers: {@code --name}, else the repository's own name. */
+    String name() {
+        return common.name != null && !common.name.isBlank() ? common.name.strip() : repo.name();
+    }
+
+    /**
+     * The JSON header of this run: tool, analysis versions (line facts and every blob analysis, plus
+     * {@code extra}), repository, the counting rules and {@code options}, and {@code revisions}.
+     */
+    dev.oxmeter.report.Header header(List<Revision> revisions, Map<String, Object> options,
+                                     Map<String, Object> extraAnalysis) {
+        Map<String, Object> analysis = new LinkedHashMap<>();
+        analysis.put("lines", computer.linesVersion());
+        for (dev.oxmeter.facts.BlobAnalysis a : computer.analyses()) {
+            analysis.put(a.name(), a.version());
+        }
+        analysis.putAll(extraAnalysis);
+        Map<String, Object> opts = new LinkedHashMap<>();
+        opts.put("exclude", this.options.excludes());
+        opts.put("include_vendored", this.options.includeVendored());
+        opts.put("max_blob_size", this.options.maxBlobBytes());
+        opts.put("allow_missing", this.options.allowMissing());
+        opts.putAll(options);
+        return new dev.oxmeter.report.Header(command, name(), repo.directory().toString(), analysis, opts,
+                revisions.stream().map(dev.oxmeter.report.Header.Rev::of).toList());
+    }
+
+    /** {@link #header(List, Map, Map)} without command-specific analyses. */
+    dev.oxmeter.report.Header header(List<Revision> revisions, Map<String, Object> options) {
+        return header(revisions, options, Map.of());
     }
 
     /**

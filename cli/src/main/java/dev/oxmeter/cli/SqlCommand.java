@@ -15,14 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code oxmeter sql}: ad hoc questions over the store. */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Run a SQL query (DuckDB dialect) over the store of a repository; see docs/store.md for tables.",
-                "The store is opened read-only and the query can read nothing else: no files, no extensions."})
+        description = {"Run a SQL query (DuckDB dialect) over the store of a repository; tables and views "
+                + "(history, rust_share, contributions, contributors ...) are in docs/store.md.",
+                "The store is opened read-only and the query can read nothing else: no files, no extensions. "
+                + "With --store FILE no repository is needed."})
 final class SqlCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,18 +38,27 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "PATH", description = "Query this store file instead.")
     Path storePath;
 
-    @Mixin
-    CommonOptions common;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "Output format: table, json, csv or md (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Write the result to FILE (atomically) instead of standard output.")
+    Path out;
 
     @Override
     public Integer call() {
+        dev.oxmeter.report.Format f = dev.oxmeter.report.Format.parse(format);
         Path file = StoreOptions.existing(repoPath, storePath);
         Table t;
         try (Store store = Store.openReadOnly(file, false)) {
             t = run(store, query);
         }
-        Output.emit(spec.commandLine().getOut(),
-                TableWriter.render(t, common.format()), common.out);
+        java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>();
+        opts.put("query", query);
+        dev.oxmeter.report.Header header = new dev.oxmeter.report.Header("sql", null, file.toAbsolutePath().toString(),
+                java.util.Map.of("schema", Store.SCHEMA_VERSION), opts, List.of());
+        Output.emit(spec.commandLine().getOut(), TableWriter.render(t, f, header), out);
         return 0;
     }
 
@@ -75,8 +85,31 @@ final class SqlCommand implements Callable<Integer> {
                 return b.build();
             }
         } catch (SQLException e) {
-            throw new OxmeterException("query failed: " + Store.firstLine(e.getMessage()));
+            throw new OxmeterException("query failed: " + duckdbMessage(e));
         }
+    }
+
+    /**
+     * DuckDB's own message on one line: its error class and text and its hint ("Did you mean ...?"), without the
+     * JDBC wrapper's prefix and the caret lines that point into the query.
+     */
+    static String duckdbMessage(SQLException e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        m = m.replaceFirst("^java\\.sql\\.SQLException: ", "");
+        // the JDBC driver wraps a failed statement's error in one about its pending result: keep DuckDB's own
+        int own = m.indexOf("pending query result\nError: ");
+        if (own >= 0) {
+            m = m.substring(own + "pending query result\nError: ".length());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String line : m.split("\n")) {
+            String l = line.strip();
+            if (l.isEmpty() || l.startsWith("LINE ") || l.chars().allMatch(ch -> ch == '^' || ch == ' ')) {
+                continue;
+            }
+            sb.append(sb.length() == 0 ? "" : " ").append(l);
+        }
+        return sb.toString();
     }
 
     private static Object cell(Object o) {

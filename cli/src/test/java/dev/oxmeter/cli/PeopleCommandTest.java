@@ -47,7 +47,7 @@ class PeopleCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("window,name,email,commits")
-                .isEqualTo("window,name,email,commits,added,removed,roles,first_window,new,employer");
+                .isEqualTo("window,name,email,commits,lines_added,lines_removed,roles,first_window,new,employer");
         assertThat(lines).hasSize(1 + 3 + 2);
         assertThat(lines).contains("v1..v2,Grace,grace@example.com,1,1,0,,v1..v2,true,example.com");
         assertThat(lines).anyMatch(l -> l.startsWith("..v1,Alice Liddell,alice@example.com,1,3,0,"));
@@ -68,7 +68,8 @@ class PeopleCommandTest {
                 "Rust employers");
         Run j = people("--range", "v1..v2", "--format", "json");
         assertThat(j.code()).as(j.err()).isZero();
-        assertThat(j.out()).contains("\"window\" : \"v1..v2\"", "\"new\" : 1", "\"cumulative\" : 4");
+        assertThat(j.out()).contains("\"window\" : \"v1..v2\"", "\"new_contributors\" : 1",
+                "\"cumulative_contributors\" : 4");
     }
 
     @Test

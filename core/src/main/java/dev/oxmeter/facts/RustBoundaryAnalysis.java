@@ -16,7 +16,7 @@ public final class RustBoundaryAnalysis implements BlobAnalysis {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override

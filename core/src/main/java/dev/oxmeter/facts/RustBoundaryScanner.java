@@ -14,8 +14,11 @@ import java.nio.charset.StandardCharsets;
  * <p>Rules: code tokens only (the {@link RustSafetyLexer} skips comments and literals). {@code bindings::} counts
  * every occurrence of the identifier {@code bindings} followed by {@code ::}, whatever precedes it
  * ({@code kernel::bindings::x}, {@code crate::bindings::x}, {@code use bindings::{a, b}} each count once).
- * An extern ABI counts as C when it is absent (Rust's default is "C"), {@code "C"} or {@code "C-unwind"}; other
- * ABIs ({@code "rust-call"}, {@code "system"}) are not counted. {@code extern crate} is not a block. A function
+ * An extern ABI counts as C when it is absent (Rust's default is "C"), {@code "C"}, {@code "C-unwind"},
+ * {@code "system"} or {@code "system-unwind"} (C's convention of the platform); other ABIs ({@code "rust-call"},
+ * {@code "rust-intrinsic"}) are not counted. An extern block counts with or without {@code unsafe}
+ * ({@link #isExternBlock}, the rule {@link RustSafetyScanner} counts them by too). {@code extern crate} is not a
+ * block. A function
  * pointer type ({@code extern "C" fn(}) is not a definition. Stateless and thread-safe; O(n).
  */
 public final class RustBoundaryScanner {
@@ -49,6 +52,8 @@ public final class RustBoundaryScanner {
                         && t.adjacent(code[p + 1], code[p + 2])) {
                     bindings++;
                 }
+            } else if (isExternBlock(t, code, p)) {
+                blocks++;
             } else if (t.isIdent(i, "extern")) {
                 int q = p + 1;
                 boolean c = true;
@@ -59,9 +64,7 @@ public final class RustBoundaryScanner {
                 if (!c || q >= code.length) {
                     continue;
                 }
-                if (t.isPunct(code[q], '{')) {
-                    blocks++;
-                } else if (t.isIdent(code[q], "fn") && q + 1 < code.length && t.kind[code[q + 1]] == IDENT) {
+                if (t.isIdent(code[q], "fn") && q + 1 < code.length && t.kind[code[q + 1]] == IDENT) {
                     fns++;
                 }
             } else if (t.isPunct(i, '#') && p + 3 < code.length && t.isPunct(code[p + 1], '[')) {
@@ -78,7 +81,27 @@ public final class RustBoundaryScanner {
         return new RustBoundaryReport(bindings, blocks, fns, noMangle);
     }
 
+    /**
+     * Whether the code token at index {@code p} of {@code code} opens an extern block of a C ABI:
+     * {@code extern {}, {@code extern "C" {} and the other C ABIs, whether or not {@code unsafe} precedes it.
+     * The one definition of an extern block, shared by the safety and boundary analyses.
+     */
+    static boolean isExternBlock(Tokens t, int[] code, int p) {
+        if (!t.isIdent(code[p], "extern")) {
+            return false;
+        }
+        int q = p + 1;
+        if (q < code.length && t.kind[code[q]] == STRING) {
+            if (!isCAbi(t.text(code[q]))) {
+                return false;
+            }
+            q++;
+        }
+        return q < code.length && t.isPunct(code[q], '{');
+    }
+
     private static boolean isCAbi(String literal) {
-        return literal.equals("\"C\"") || literal.equals("\"C-unwind\"");
+        return literal.equals("\"C\"") || literal.equals("\"C-unwind\"") || literal.equals("\"system\"")
+                || literal.equals("\"system-unwind\"");
     }
 }

@@ -19,7 +19,7 @@ public final class RustSafetyAnalysis implements BlobAnalysis {
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override

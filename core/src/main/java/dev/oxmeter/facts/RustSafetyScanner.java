@@ -20,7 +20,9 @@ import java.util.Locale;
  *
  * <p><b>Sites.</b> {@code unsafe {} } blocks; {@code unsafe fn name} with or without a body (any modifiers:
  * {@code pub}, {@code const}, {@code async}, {@code extern "C"}; trait methods and foreign items included);
- * {@code unsafe impl}; {@code unsafe trait} (and {@code unsafe auto trait}); {@code unsafe extern "ABI" {}}.
+ * {@code unsafe impl}; {@code unsafe trait} (and {@code unsafe auto trait}); extern blocks of a C ABI, with or
+ * without {@code unsafe} ({@code extern "C" {}}, {@code unsafe extern "C" {}}: the rule of
+ * {@link RustBoundaryScanner#isExternBlock}, so both analyses count the same blocks).
  * Not sites: function pointer types ({@code unsafe fn(}, {@code unsafe extern "C" fn(}), unsafe attributes
  * ({@code #[unsafe(no_mangle)]}), anything inside comments or literals. Tokens inside {@code macro_rules!}
  * bodies count like any other code (a macro that expands to {@code unsafe {}} is one site where it is written).
@@ -110,6 +112,12 @@ public final class RustSafetyScanner {
                     depth = Math.max(0, depth - 1);
                     continue;
                 }
+                if (t.isIdent(u, "extern") && (p == 0 || !t.isIdent(code[p - 1], "unsafe"))
+                        && RustBoundaryScanner.isExternBlock(t, code, p)) {
+                    // an extern block without the keyword is unsafe all the same (Rust 2024 makes it explicit)
+                    sites.add(new Site(Kind.EXTERN_BLOCK, t.line[u], safetyCommentBefore(itemStart(p), true)));
+                    continue;
+                }
                 if (!t.isIdent(u, "unsafe")) {
                     continue;
                 }
@@ -127,7 +135,7 @@ public final class RustSafetyScanner {
                     if (q < code.length && t.kind[code[q]] == STRING) {
                         q++;
                     }
-                    if (q < code.length && t.isPunct(code[q], '{')) {
+                    if (RustBoundaryScanner.isExternBlock(t, code, p + 1)) {
                         sites.add(new Site(Kind.EXTERN_BLOCK, line, safetyCommentBefore(itemStart(p), true)));
                     } else if (q < code.length && t.isIdent(code[q], "fn") && identAt(q + 1)) {
                         sites.add(new Site(Kind.FN, line, inTraitImpl || hasSafetySection(itemStart(p))));

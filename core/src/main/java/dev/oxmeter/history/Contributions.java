@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -67,6 +68,24 @@ public final class Contributions {
     }
 
     /**
+     * One contributor of one counted commit in one window, exactly as {@link #analyze} counts it: the window's
+     * mailmap applied, the author first ({@code role} {@code author}), then each further co-author
+     * ({@code co-author}); the commit's added and removed lines in counted files of the language.
+     *
+     * @param person the identity key ({@link Identity#key()}): the address in lower case
+     */
+    public record Contribution(WindowSpec window, Oid commit, String person, String name, String email, String role,
+                               long linesAdded, long linesRemoved) {
+    }
+
+    /** {@link #analyze(String, List, List, CommitGraph, Function, Affiliations, TrailerKeys, Consumer)}, no sink. */
+    public static PeopleReport analyze(String language, List<WindowSpec> windows, List<CommitFacts> counted,
+                                       CommitGraph graph, Function<WindowSpec, Mailmap> mailmaps,
+                                       Affiliations employers, TrailerKeys keys) {
+        return analyze(language, windows, counted, graph, mailmaps, employers, keys, c -> { });
+    }
+
+    /**
      * Counts contributions in each window.
      *
      * @param language the language, for the report
@@ -77,10 +96,11 @@ public final class Contributions {
      * @param mailmaps the mailmap to use for each window
      * @param employers employer map (use {@link Affiliations#EMPTY} for address domains only)
      * @param keys     which trailers are co-authorship and which are roles
+     * @param sink     receives every (window, commit, contributor) counted, for keeping them in the store
      */
     public static PeopleReport analyze(String language, List<WindowSpec> windows, List<CommitFacts> counted,
                                        CommitGraph graph, Function<WindowSpec, Mailmap> mailmaps,
-                                       Affiliations employers, TrailerKeys keys) {
+                                       Affiliations employers, TrailerKeys keys, Consumer<Contribution> sink) {
         Map<Oid, CommitFacts> byId = new HashMap<>();
         for (CommitFacts c : counted) {
             if (!c.isMerge() && !c.files().isEmpty()) {
@@ -121,6 +141,20 @@ public final class Contributions {
                 reachCache.put(end, atEnd);
             }
             Mailmap mm = mailmaps.apply(w);
+            for (CommitFacts c : inWindow) {
+                long a = 0;
+                long r = 0;
+                for (CommitFacts.FileFact f : c.files()) {
+                    a += f.added();
+                    r += f.removed();
+                }
+                boolean first = true;
+                for (Identity who : contributors(c, mm, keys)) {
+                    sink.accept(new Contribution(w, c.id(), who.key(), who.name(), who.email(),
+                            first ? "author" : "co-author", a, r));
+                    first = false;
+                }
+            }
             Set<String> earlierKeys = keysOf(earlier, byId, mm, keys);
             Set<String> cumulativeKeys = keysOf(atEnd, byId, mm, keys);
             out.add(window(w, inWindow, mm, keys, employers, earlierKeys, cumulativeKeys.size(), firstWindowByKey,

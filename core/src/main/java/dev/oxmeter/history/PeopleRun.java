@@ -63,6 +63,32 @@ public final class PeopleRun {
         }
     }
 
+    /**
+     * The options that decide who is counted, as one readable string (user mailmap by content digest): what the
+     * store keeps next to the contributions of a run.
+     */
+    public static String describe(Language language, Options o) {
+        StringBuilder sb = new StringBuilder("language=").append(language.name());
+        sb.append(";exclude=").append(String.join(",", o.excludes()));
+        sb.append(";include_vendored=").append(o.includeVendored());
+        sb.append(";mailmap_rev=").append(o.mailmapRevision() == null ? "" : o.mailmapRevision());
+        sb.append(";mailmap=");
+        if (o.userMailmap().size() > 0) {
+            try {
+                java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+                for (Mailmap.Entry e : o.userMailmap().entries()) {
+                    md.update(e.toString().getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                }
+                sb.append(java.util.HexFormat.of().formatHex(md.digest(), 0, 6));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        sb.append(";co_author_keys=").append(String.join(",", o.keys().coAuthorKeys()));
+        return sb.toString();
+    }
+
     /** What a run produced and cost; {@code shallow} lists the shallow boundary commits met (see
      *  {@link CommitHistory#shallowNotice}). */
     public record Result(PeopleReport report, CommitWalker.WalkStats walk, int commitsTouching, int commitsCounted,
@@ -105,6 +131,16 @@ public final class PeopleRun {
      */
     public static Result run(GitRepo repo, CommitFactsCache cache, LanguageCatalog catalog, Language language,
                              List<Contributions.WindowSpec> windows, Options options, Progress progress) {
+        return run(repo, cache, catalog, language, windows, options, progress, c -> { });
+    }
+
+    /**
+     * {@link #run(GitRepo, CommitFactsCache, LanguageCatalog, Language, List, Options, Progress)}, handing
+     * every counted (window, commit, contributor) to {@code sink}.
+     */
+    public static Result run(GitRepo repo, CommitFactsCache cache, LanguageCatalog catalog, Language language,
+                             List<Contributions.WindowSpec> windows, Options options, Progress progress,
+                             java.util.function.Consumer<Contributions.Contribution> sink) {
         Set<Oid> tips = new LinkedHashSet<>();
         for (Contributions.WindowSpec w : windows) {
             tips.add(w.end().commit());
@@ -130,7 +166,7 @@ public final class PeopleRun {
             PeopleReport report = Contributions.analyze(language.name(), windows, counted, update.graph(),
                     w -> fixedMap != null ? fixedMap : byTree.computeIfAbsent(w.end().tree(),
                             t -> repoMailmap(src, t, byBlob).merge(options.userMailmap())),
-                    options.affiliations(), options.keys());
+                    options.affiliations(), options.keys(), sink);
             return new Result(report, update.stats(), touching.size(), counted.size(),
                     (System.nanoTime() - t0) / 1e9, update.shallow());
         }

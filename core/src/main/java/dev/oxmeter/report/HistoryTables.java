@@ -46,20 +46,25 @@ public final class HistoryTables {
                 && catalog.byName(row).map(Language::category).orElse(Category.OTHER) == Category.PROGRAMMING;
     }
 
-    /** One row per (revision, row of its composition). */
+    /**
+     * One row per (revision, row of its composition), each carrying its revision's programming code and Rust share
+     * (the same on every row of a revision) so that a CSV or JSON consumer needs no second file.
+     */
     public static Table longFormat(String title, Map<Revision, Composition> history, LanguageCatalog catalog,
                                    Map<String, Object> meta) {
         Table.Builder b = new Table.Builder(title, "revision", "commit", "date", "language", "files", "lines", "code",
-                "comment", "blank", "bytes", "category");
+                "comment", "blank", "bytes", "category", "programming_code", "rust_share");
         meta.forEach(b::meta);
         history.forEach((r, c) -> {
+            long programming = programmingCode(c, catalog);
+            double share = rustShare(c, catalog);
             for (Map.Entry<String, Totals> e : ScanTables.sorted(c)) {
                 Totals t = e.getValue();
                 String cat = Rows.isLanguage(e.getKey())
                         ? catalog.byName(e.getKey()).map(l -> l.category().name().toLowerCase(Locale.ROOT)).orElse("other")
                         : "none";
                 b.row(r.label(), r.commit() == null ? "" : r.commit().hex(), date(r), e.getKey(), t.files(),
-                        t.lines(), t.code(), t.comment(), t.blank(), t.bytes(), cat);
+                        t.lines(), t.code(), t.comment(), t.blank(), t.bytes(), cat, programming, share);
             }
         });
         return b.build();

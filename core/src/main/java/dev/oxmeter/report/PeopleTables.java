@@ -114,10 +114,13 @@ public final class PeopleTables {
         return out;
     }
 
-    /** One row per (window, person): {@code window,name,email,commits,added,removed,roles,first_window,new,employer}. */
+    /**
+     * One row per (window, person):
+     * {@code window,name,email,commits,lines_added,lines_removed,roles,first_window,new,employer}.
+     */
     public static Table longFormat(PeopleReport r) {
-        Table.Builder b = new Table.Builder("people", "window", "name", "email", "commits", "added", "removed",
-                "roles", "first_window", "new", "employer");
+        Table.Builder b = new Table.Builder("people", "window", "name", "email", "commits", "lines_added",
+                "lines_removed", "roles", "first_window", "new", "employer");
         for (PeopleReport.Window w : r.windows()) {
             for (PeopleReport.Person p : w.people()) {
                 b.row(w.label(), p.name(), p.email(), p.commits(), p.added(), p.removed(), roles(p.roles()),
@@ -149,9 +152,10 @@ public final class PeopleTables {
         return sb.toString();
     }
 
-    /** The whole report as JSON: metadata, then windows with their summary, people, credits and employers. */
-    public static String json(PeopleReport r, Map<String, Object> meta) {
-        Map<String, Object> root = new LinkedHashMap<>(meta);
+    /** The whole report as JSON: the header, then windows with their summary, people, credits and employers. */
+    public static String json(PeopleReport r, Header header) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("header", header.toMap());
         root.put("language", r.language());
         List<Object> windows = new ArrayList<>();
         for (PeopleReport.Window w : r.windows()) {
@@ -161,8 +165,8 @@ public final class PeopleTables {
             m.put("end", w.end());
             m.put("end_date", date(w));
             m.put("contributors", w.contributors());
-            m.put("new", w.newContributors());
-            m.put("cumulative", w.cumulative());
+            m.put("new_contributors", w.newContributors());
+            m.put("cumulative_contributors", w.cumulative());
             m.put("commits", w.commits());
             m.put("lines_added", w.added());
             m.put("lines_removed", w.removed());
@@ -171,8 +175,8 @@ public final class PeopleTables {
                 pm.put("name", p.name());
                 pm.put("email", p.email());
                 pm.put("commits", p.commits());
-                pm.put("added", p.added());
-                pm.put("removed", p.removed());
+                pm.put("lines_added", p.added());
+                pm.put("lines_removed", p.removed());
                 pm.put("roles", new java.util.TreeMap<>(p.roles()));
                 pm.put("first_window", p.firstWindow());
                 pm.put("new", p.isNew());

@@ -28,9 +28,17 @@ public final class TableWriter {
     }
 
     public static String render(Table t, Format f) {
+        return render(t, f, null);
+    }
+
+    /**
+     * One table; in JSON an object with the {@code header} (when not null) and the table's title, metadata, rows
+     * and total. The other formats do not print the header.
+     */
+    public static String render(Table t, Format f, Header header) {
         return switch (f) {
             case TABLE -> text(t);
-            case JSON -> json(List.of(t));
+            case JSON -> json(List.of(t), header);
             case CSV -> csv(t);
             case MD -> markdown(t);
         };
@@ -38,15 +46,20 @@ public final class TableWriter {
 
     /** Several tables: text and Markdown one after another, JSON as one array, CSV as one header per table. */
     public static String render(List<Table> tables, Format f) {
+        return render(tables, f, null);
+    }
+
+    /** Several tables; JSON is one object: the {@code header} and {@code tables}, an array of table objects. */
+    public static String render(List<Table> tables, Format f, Header header) {
         if (f == Format.JSON) {
-            return json(tables);
+            return json(tables, header);
         }
         StringBuilder sb = new StringBuilder();
         for (Table t : tables) {
             if (sb.length() > 0) {
                 sb.append('\n');
             }
-            sb.append(render(t, f));
+            sb.append(render(t, f, null));
         }
         return sb.toString();
     }
@@ -201,7 +214,16 @@ public final class TableWriter {
                 .replace("\n", " ");
     }
 
-    private static String json(List<Table> tables) {
+    /** Writes {@code root} as indented JSON with a final newline. */
+    public static String json(Map<String, Object> root) {
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String json(List<Table> tables, Header header) {
         List<Object> docs = new ArrayList<>();
         for (Table t : tables) {
             Map<String, Object> doc = new LinkedHashMap<>();
@@ -219,11 +241,23 @@ public final class TableWriter {
             }
             docs.add(doc);
         }
-        try {
-            return JSON.writeValueAsString(docs.size() == 1 ? docs.get(0) : docs) + "\n";
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (header == null) {
+            try {
+                return JSON.writeValueAsString(docs.size() == 1 ? docs.get(0) : docs) + "\n";
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("header", header.toMap());
+        if (docs.size() == 1) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> only = (Map<String, Object>) docs.get(0);
+            root.putAll(only);
+        } else {
+            root.put("tables", docs);
+        }
+        return json(root);
     }
 
     private static Map<String, Object> object(List<String> columns, List<Object> r) {

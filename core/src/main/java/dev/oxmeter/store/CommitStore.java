@@ -76,7 +76,8 @@ public final class CommitStore implements CommitFactsCache {
                     notice.accept("commit facts in " + store.file() + " were computed by another version ("
                             + current + "): recomputing them");
                 }
-                for (String t : List.of("commits", "commit_trailers", "commit_files")) {
+                for (String t : List.of("commits", "commit_trailers", "commit_files", "people_windows",
+                        "window_contributions")) {
                     st.execute("DELETE FROM " + t);
                 }
             }

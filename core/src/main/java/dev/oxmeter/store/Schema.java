@@ -24,7 +24,8 @@ final class Schema {
      */
     static final Set<String> OWN_NAMES = Set.of("meta", "blob_facts", "blob_metrics", "tree_composition",
             "tree_metrics", "revisions", "history", "metrics_history", "commits", "commit_trailers", "commit_files",
-            "commit_walks", "report_rust_files");
+            "commit_walks", "report_rust_files", "commit_graph", "people_windows", "window_contributions",
+            "contributions", "contributors", "rust_share");
 
     static final List<String> DDL = List.of(
             // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).
@@ -67,6 +68,16 @@ final class Schema {
               SELECT r.label AS revision, r.commit, r.date, m.metric, m.value, r.options
               FROM revisions r JOIN tree_metrics m
                 ON m.tree = r.tree AND m.options = r.options AND m.facts_version = r.facts_version""",
+            // The Rust share per revision, as history computes it: Rust code over programming-language code.
+            """
+            CREATE OR REPLACE VIEW rust_share AS
+              SELECT revision, commit, date,
+                     coalesce(sum(code) FILTER (WHERE language = 'Rust'), 0) AS rust_code,
+                     coalesce(sum(code) FILTER (WHERE category = 'programming'), 0) AS programming_code,
+                     100.0 * coalesce(sum(code) FILTER (WHERE language = 'Rust'), 0)
+                       / nullif(sum(code) FILTER (WHERE category = 'programming'), 0) AS rust_share,
+                     options
+              FROM history GROUP BY revision, commit, date, options""",
             // Commit facts (people): one row per commit walked, raw author (mailmap applied when aggregating).
             // Their derivation version is meta 'commit_facts_version'; see CommitStore.
             """
@@ -84,6 +95,32 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS commit_files(
               commit VARCHAR NOT NULL, path VARCHAR NOT NULL, old_path VARCHAR, change VARCHAR NOT NULL,
               language VARCHAR NOT NULL, added INTEGER NOT NULL, removed INTEGER NOT NULL)""",
+            // The windows of the last people run per (options, window); see ContributionStore. ('window' is a
+            // reserved word in SQL, hence window_label.)
+            """
+            CREATE TABLE IF NOT EXISTS people_windows(
+              options VARCHAR NOT NULL, language VARCHAR NOT NULL, window_label VARCHAR NOT NULL, start_commit VARCHAR,
+              end_commit VARCHAR NOT NULL, end_date TIMESTAMPTZ, saved_at TIMESTAMPTZ NOT NULL)""",
+            // Who people counted in each window: one row per (window, counted commit, contributor), mailmap applied.
+            """
+            CREATE TABLE IF NOT EXISTS window_contributions(
+              options VARCHAR NOT NULL, window_label VARCHAR NOT NULL, commit VARCHAR NOT NULL, person VARCHAR NOT NULL,
+              name VARCHAR NOT NULL, email VARCHAR NOT NULL, role VARCHAR NOT NULL, lines_added BIGINT NOT NULL,
+              lines_removed BIGINT NOT NULL)""",
+            """
+            CREATE OR REPLACE VIEW contributions AS
+              SELECT w.language, w.window_label, w.start_commit, w.end_commit, c.commit, c.person, c.name, c.email, c.role,
+                     m.author_time, c.lines_added, c.lines_removed, w.options
+              FROM window_contributions c
+                JOIN people_windows w ON w.options = c.options AND w.window_label = c.window_label
+                JOIN commits m ON m.commit = c.commit""",
+            // One row per (window, person) as people prints it: the name and address of the newest commit.
+            """
+            CREATE OR REPLACE VIEW contributors AS
+              SELECT language, window_label, person, arg_max(name, author_time) AS name, arg_max(email, author_time) AS email,
+                     count(DISTINCT commit) AS commits, sum(lines_added) AS lines_added,
+                     sum(lines_removed) AS lines_removed, options
+              FROM contributions GROUP BY language, window_label, person, options""",
             // The commit graph: each commit whose header was read, with its parent ids (space-separated, in order;
             // '' for a root). A commit id fixes its parents, so rows never go stale; windows are computed from it.
             """

@@ -42,7 +42,8 @@ class RustBoundaryScannerTest {
                 struct Ops { release: Option<unsafe extern "C" fn(*mut u8)> }
                 """);
         assertThat(r.externCBlocks()).isEqualTo(4);
-        assertThat(r.externCFns()).isEqualTo(3);
+        // f, g, h and i: "system" is the platform's C convention
+        assertThat(r.externCFns()).isEqualTo(4);
     }
 
     @Test
@@ -86,5 +87,29 @@ class RustBoundaryScannerTest {
         // bindings:: on lines 16, 25, 32, 38, 45, 63, 69, 74, 79 (line 8's `use crate::{bindings, …}` has no ::);
         // one unsafe extern "C" block, one extern "C" fn, one #[no_mangle]
         assertThat(r).isEqualTo(new RustBoundaryReport(9, 1, 1, 1));
+    }
+
+    /** Safety and boundary count extern blocks by one rule: C ABIs, with or without unsafe, in code only. */
+    @Test
+    void safetyAndBoundaryCountTheSameExternBlocks() {
+        String src = """
+                extern "C" { fn a(); }                  // 1: plain, C
+                extern { fn b(); }                      // 2: no ABI is "C"
+                unsafe extern "C" { fn c(); }           // 3: Rust 2024 spelling
+                // SAFETY: declarations match the C headers.
+                unsafe extern "C-unwind" { fn d(); }    // 4
+                extern "system" { fn e(); }             // 5
+                extern "rust-intrinsic" { fn f(); }     // not a C ABI
+                extern crate alloc;                     // not a block
+                type F = unsafe extern "C" fn(i32);     // a pointer type
+                pub extern "C" fn g() {}                // a function, not a block
+                // extern "C" { in a comment }
+                const S: &str = "extern \"C\" {";
+                """;
+        RustBoundaryReport boundary = RustBoundaryScanner.scan(src);
+        RustSafetyReport safety = RustSafetyScanner.scan(src);
+        assertThat(boundary.counts()).containsEntry("extern_c_blocks", 5L).containsEntry("extern_c_fns", 1L);
+        assertThat(safety.counts()).containsEntry("unsafe_extern_blocks", 5L);
+        assertThat(safety.undocumented()).isEmpty();
     }
 }

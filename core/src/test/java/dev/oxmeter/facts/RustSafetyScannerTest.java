@@ -39,9 +39,10 @@ class RustSafetyScannerTest {
         assertThat(r.unsafeFns()).isEqualTo(5);
         assertThat(r.unsafeImpls()).isEqualTo(1);
         assertThat(r.unsafeTraits()).isEqualTo(2);
-        assertThat(r.unsafeExternBlocks()).isEqualTo(1);
+        // unsafe extern "C" { and the plain extern "C" { below it: both are extern blocks, as in 'boundary'
+        assertThat(r.unsafeExternBlocks()).isEqualTo(2);
         assertThat(r.unsafeBlocks()).isEqualTo(1);
-        assertThat(r.sites()).extracting(Site::line).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 11);
+        assertThat(r.sites()).extracting(Site::line).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
     }
 
     @Test
@@ -433,7 +434,8 @@ class RustSafetyScannerTest {
                 .containsEntry("unsafe_traits_documented", 1L)
                 .containsEntry("unsafe_extern_blocks", 1L)
                 .containsEntry("invariant_comments", 2L);
-        assertThat(r.undocumented()).extracting(Site::line).containsExactly(30, 45, 53, 62, 81);
+        // the extern block of line 62 is counted but not listed: no metric or lint asks for its SAFETY comment
+        assertThat(r.undocumented()).extracting(Site::line).containsExactly(30, 45, 53, 81);
     }
 
     @Test
