@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
 
 /** How a command picks the revisions of its timeline (mixed in). Conflicting choices are rejected up front. */
 final class TimelineOptions {
-    @Option(names = "--tags", paramLabel = "GLOB", description = "Release tags matching GLOB (git tag -l syntax; "
-            + "repeatable). Default when no timeline option is given: every tag, or --every month without tags.")
+    @Option(names = "--tags", paramLabel = "GLOB", description = "Tags matching GLOB (git tag -l syntax; "
+            + "repeatable). Without --tags, --every or --revs: the releases, i.e. tags that are plain version numbers "
+            + "(v2.45.0, 4.1.2; no -rc1, b1, nightly, paths) of the main series (most such tags: v* rather than "
+            + "gitgui-*), without maintenance releases dated after a higher version; --every month when there are "
+            + "none.")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--exclude-tags", paramLabel = "GLOB", description = "Leave out tags matching GLOB, e.g. '*-rc*'.")
@@ -33,10 +36,10 @@ final class TimelineOptions {
             description = "With --every: the branch whose first-parent history is sampled (default ${DEFAULT-VALUE}).")
     String branch;
 
-    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "With --every: start date (inclusive, UTC).")
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or after this day (UTC; tags by tag date).")
     String since;
 
-    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "With --every: end date (inclusive, UTC).")
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or before this day (UTC; tags by tag date).")
     String until;
 
     @Option(names = "--revs", paramLabel = "A,B,C", split = ",", description = "An explicit list of revisions.")
@@ -44,7 +47,8 @@ final class TimelineOptions {
 
     /** True when any option choosing a timeline was given. */
     boolean any() {
-        return !tags.isEmpty() || !excludeTags.isEmpty() || every != null || !revs.isEmpty();
+        return !tags.isEmpty() || !excludeTags.isEmpty() || every != null || !revs.isEmpty() || since != null
+                || until != null;
     }
 
     /** Validates the combination; call before opening anything. */
@@ -53,8 +57,8 @@ final class TimelineOptions {
         if (modes > 1) {
             throw new OxmeterException("choose one timeline: --tags/--exclude-tags, --every or --revs");
         }
-        if ((since != null || until != null) && every == null) {
-            throw new OxmeterException("--since and --until go with --every");
+        if ((since != null || until != null) && !revs.isEmpty()) {
+            throw new OxmeterException("--since and --until do not go with --revs");
         }
         if (every != null) {
             period();
@@ -101,10 +105,16 @@ final class TimelineOptions {
             return Timeline.every(repo, branch, period(), date(since, "--since"),
                     date(until, "--until"));
         }
-        if (tags.isEmpty() && excludeTags.isEmpty() && repo.tags().isEmpty()) {
-            warn.accept("no tags in the repository: sampling --every month");
-            return Timeline.every(repo, branch, Timeline.Period.MONTH, null, null);
+        LocalDate from = date(since, "--since");
+        LocalDate to = date(until, "--until");
+        if (tags.isEmpty() && excludeTags.isEmpty()) {
+            List<Revision> releases = Timeline.releases(repo, from, to, warn);
+            if (!releases.isEmpty()) {
+                return releases;
+            }
+            warn.accept("no release tags (plain version numbers) in the repository: sampling --every month");
+            return Timeline.every(repo, branch, Timeline.Period.MONTH, from, to);
         }
-        return Timeline.tags(repo, tags, excludeTags, order(), warn);
+        return Timeline.tags(repo, tags, excludeTags, order(), from, to, warn);
     }
 }

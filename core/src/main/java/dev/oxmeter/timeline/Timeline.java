@@ -57,11 +57,13 @@ public final class Timeline {
 
     /**
      * Tags matching any of {@code globs} (all tags when empty) and none of {@code excludes}, that point to commits,
-     * ordered by version (natural order) or by date. Tags pointing to trees or blobs are reported to
-     * {@code warn} and skipped.
+     * ordered by version (natural order) or by date, dated within [since, until] (either may be null; the tag's date,
+     * see {@link TagRef#date()}). Tags pointing to trees or blobs are reported to {@code warn} and skipped, and so is
+     * a glob that also matches a longer version number than it spells ({@link #longerSeries}); consecutive tags of
+     * one commit are folded ({@link #fold}).
      */
     public static List<Revision> tags(GitRepo repo, List<String> globs, List<String> excludes, Order order,
-                                      Consumer<String> warn) {
+                                      LocalDate since, LocalDate until, Consumer<String> warn) {
         List<TagGlob> inc = globs.stream().map(TagGlob::compile).toList();
         List<TagGlob> exc = excludes.stream().map(TagGlob::compile).toList();
         List<TagRef> selected = new ArrayList<>();
@@ -79,20 +81,23 @@ public final class Timeline {
             }
             selected.add(t);
         }
+        for (String g : globs) {
+            String notice = longerSeries(g, selected.stream().map(TagRef::name).toList());
+            if (notice != null) {
+                warn.accept(notice);
+            }
+        }
+        int before = selected.size();
+        selected = inDates(selected, since, until);
         Comparator<TagRef> cmp = order == Order.VERSION
                 ? Comparator.comparing(TagRef::name, VersionOrder.INSTANCE)
                 : Comparator.comparing(TagRef::date, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(TagRef::name, VersionOrder.INSTANCE);
         selected.sort(cmp);
-        List<Revision> out = new ArrayList<>();
-        for (TagRef t : selected) {
-            Revision r = repo.resolve("refs/tags/" + t.name());
-            out.add(new Revision(t.name(), r.commit(), r.tree(), r.date()));
-        }
-        if (out.isEmpty()) {
+        if (selected.isEmpty()) {
             String selection = (globs.isEmpty() ? "(any)" : String.join(", ", globs))
                     + (excludes.isEmpty() ? "" : " outside " + String.join(", ", excludes));
-            if (!skipped.isEmpty()) {
+            if (before == 0 && !skipped.isEmpty()) {
                 List<String> parts = new ArrayList<>();
                 skipped.forEach((type, n) -> parts.add(n + " to " + (type.equals("missing") || type.equals("corrupt")
                         ? "a " + type + " object" : "a " + type)));
@@ -103,9 +108,124 @@ public final class Timeline {
                 throw skipped.containsKey("missing") || skipped.containsKey("corrupt")
                         ? new dev.oxmeter.RepositoryException(msg) : new OxmeterException(msg);
             }
-            throw new OxmeterException("no tag matches " + selection + " in " + repo.directory());
+            throw new OxmeterException("no tag matches " + selection + (before > 0 ? " " + dates(since, until) : "")
+                    + " in " + repo.directory());
+        }
+        return fold(resolve(repo, selected), warn);
+    }
+
+    /**
+     * The default timeline: the repository's releases by {@link ReleaseTags}' rule, within [since, until] (either
+     * may be null), oldest first, with one line to {@code warn} saying what was taken and left out. Empty when the
+     * repository has no release tag.
+     */
+    public static List<Revision> releases(GitRepo repo, LocalDate since, LocalDate until, Consumer<String> warn) {
+        ReleaseTags.Selection sel = ReleaseTags.select(repo.tags());
+        if (sel.releases().isEmpty()) {
+            return List.of();
+        }
+        warn.accept(sel.describe());
+        List<TagRef> kept = inDates(sel.releases(), since, until);
+        if (kept.isEmpty()) {
+            throw new OxmeterException("no release " + dates(since, until) + " in " + repo.directory()
+                    + " (first " + sel.releases().get(0).name() + ", last "
+                    + sel.releases().get(sel.releases().size() - 1).name() + ")");
+        }
+        return fold(resolve(repo, kept), warn);
+    }
+
+    private static List<TagRef> inDates(List<TagRef> tags, LocalDate since, LocalDate until) {
+        Instant from = since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = until == null ? null : until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        List<TagRef> out = new ArrayList<>();
+        for (TagRef t : tags) {
+            Instant d = t.date();
+            if (d != null && ((from != null && d.isBefore(from)) || (to != null && !d.isBefore(to)))) {
+                continue;
+            }
+            out.add(t);
         }
         return out;
+    }
+
+    private static String dates(LocalDate since, LocalDate until) {
+        if (since == null && until == null) {
+            return "";
+        }
+        return since == null ? "until " + until : until == null ? "since " + since : "from " + since + " to " + until;
+    }
+
+    private static List<Revision> resolve(GitRepo repo, List<TagRef> tags) {
+        List<Revision> out = new ArrayList<>();
+        for (TagRef t : tags) {
+            Revision r = repo.resolve("refs/tags/" + t.name());
+            out.add(new Revision(t.name(), r.commit(), r.tree(), r.date()));
+        }
+        return out;
+    }
+
+    /**
+     * Folds runs of consecutive revisions of one commit into their last (the window between them is empty), and
+     * says which to {@code warn}: {@code v1.0} and {@code v1.0.1} on one commit leave {@code v1.0.1}.
+     */
+    public static List<Revision> fold(List<Revision> revs, Consumer<String> warn) {
+        List<Revision> out = new ArrayList<>();
+        List<String> folded = new ArrayList<>();
+        for (int i = 0; i < revs.size(); i++) {
+            Revision r = revs.get(i);
+            if (i + 1 < revs.size() && r.commit() != null && r.commit().equals(revs.get(i + 1).commit())) {
+                folded.add(r.label() + " = " + revs.get(i + 1).label());
+                continue;
+            }
+            out.add(r);
+        }
+        if (!folded.isEmpty()) {
+            warn.accept(folded.size() + (folded.size() == 1 ? " tag points" : " tags point")
+                    + " to the same commit as the next one, folded into it (empty window): "
+                    + String.join(", ", folded.subList(0, Math.min(5, folded.size())))
+                    + (folded.size() > 5 ? ", ..." : ""));
+        }
+        return out;
+    }
+
+    /**
+     * A notice when {@code glob} ends in digits and {@code *} and matches both names where that number ends and
+     * names where it goes on ({@code v2.5*} matches {@code v2.5.1} and also {@code v2.50.0}); null otherwise.
+     * Only globs without other wildcards are judged.
+     */
+    public static String longerSeries(String glob, List<String> matched) {
+        int end = glob.length();
+        while (end > 0 && glob.charAt(end - 1) == '*') {
+            end--;
+        }
+        String literal = glob.substring(0, end);
+        if (end == glob.length() || literal.isEmpty() || !isDigit(literal.charAt(literal.length() - 1))
+                || literal.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '\\')) {
+            return null;
+        }
+        List<String> longer = new ArrayList<>();
+        boolean exact = false;
+        for (String n : matched) {
+            if (!n.startsWith(literal)) {
+                continue;
+            }
+            if (n.length() > end && isDigit(n.charAt(end))) {
+                longer.add(n);
+            } else {
+                exact = true;
+            }
+        }
+        if (!exact || longer.isEmpty()) {
+            return null;
+        }
+        longer.sort(VersionOrder.INSTANCE);
+        return "--tags '" + glob + "' also matches " + longer.size() + (longer.size() == 1 ? " tag" : " tags")
+                + " with a longer number (" + longer.get(0) + (longer.size() > 1 ? " ... "
+                + longer.get(longer.size() - 1) : "") + "); --exclude-tags '" + literal + "[0-9]*' leaves them out";
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
