@@ -64,7 +64,8 @@ final class Session implements AutoCloseable {
                     factsLoadSeconds += (System.nanoTime() - t0) / 1e9;
                     factsPreloaded += found.size();
                     return found;
-                });
+                }, store == null ? null : new dev.oxmeter.store.SubtreeCompositionStore(store, options.fingerprint(),
+                        computer.compositionVersion()));
     }
 
     static Session open(CommandSpec spec, RepoOption repoOption, CommonOptions common, StoreOptions storeOptions,

@@ -34,17 +34,24 @@ import java.util.function.Consumer;
 /**
  * Computes the composition (totals per language) of revisions from git objects, measuring each unique blob once.
  *
- * <p>Three passes: (1) walk every revision's tree, skipping subtrees already walked (same tree id, path and
- * attribute rules), and collect the blobs whose facts are not cached; (2) compute those facts on a bounded pool
- * of workers, one {@link ObjectSource} each; (3) fold facts into per-tree compositions, memoized by subtree, so an
- * unchanged subtree of the next release costs one map lookup. Cost therefore grows with unique content, not with
- * revisions × files.
+ * <p>Three passes over a batch of revisions: (1) walk each revision's tree level by level, skipping subtrees already
+ * composed (same tree id, path and attribute rules) or saved by an earlier run ({@link SubtreeStore}), and collect
+ * the blobs whose facts are not cached; (2) compute those facts on a bounded pool of workers, one
+ * {@link ObjectSource} each; (3) fold facts into per-tree compositions, memoized by subtree, so an unchanged subtree
+ * of the next release costs one map lookup. Cost therefore grows with unique content, not with revisions × files.
+ *
+ * <p>Memory is bounded by the batch, not by the history: a batch ends when its walked trees hold
+ * {@value #BATCH_ENTRIES} entries or it needs {@value #BATCH_BLOBS} blobs, and its trees are dropped once composed.
+ * What stays for the whole run is compact: blob facts in {@link FactsCache}'s primitive arrays and one
+ * {@code long[]} per composed subtree (about 100 bytes plus 56 per row).
  *
  * <p>Not thread-safe: one engine per run; it may be reused for several calls within that run (its memos stay).
  */
 public final class CompositionEngine {
     private static final int HEAD_BYTES = 64 * 1024;
     private static final int CHUNK = 256;
+    static final int BATCH_ENTRIES = 400_000;
+    static final int BATCH_BLOBS = 100_000;
 
     private final GitRepo repo;
     private final FactsComputer computer;
@@ -56,13 +63,21 @@ public final class CompositionEngine {
     private final Progress progress;
     private final Consumer<Map<FactsKey, BlobFacts>> persist;
     private final FactsLookup lookup;
+    private final SubtreeStore subtreeStore;
     private long blobsFromStore;
 
+    /** Trees walked in the current batch, dropped as they are composed. */
     private final Map<Oid, List<TreeItem>> trees = new HashMap<>();
+    private long heldEntries;
     private final Map<Oid, AttributeRules> attributeFiles = new HashMap<>();
-    private final Set<TreeKey> walked = new HashSet<>();
-    private final Map<TreeKey, Composition> memo = new HashMap<>();
-    private final Set<FactsKey> seenFacts = new HashSet<>();
+    /** Subtrees walked in the current batch and not composed yet. */
+    private final Set<SubtreeKey> walked = new HashSet<>();
+    /** Every subtree composed (or found saved) in this run, encoded by {@link #encode}. */
+    private final Map<SubtreeKey, long[]> memo = new HashMap<>();
+    /** Compositions composed in the current batch, to save to the {@link SubtreeStore}. */
+    private final Map<SubtreeKey, Composition> fresh = new HashMap<>();
+    private final Map<String, Integer> nameIds = new HashMap<>();
+    private final List<String> names = new ArrayList<>();
     /** Facts of absent blobs: kept for this run only, never persisted (the blob may be fetched later). */
     private final Map<FactsKey, BlobFacts> missingFacts = new java.util.concurrent.ConcurrentHashMap<>();
     /** Corrupt blobs counted as (missing) under --allow-missing, by id, to be reported. */
@@ -72,6 +87,7 @@ public final class CompositionEngine {
     private long blobsRead;
     private long blobsCached;
     private long subtreesReused;
+    private long subtreesFromStore;
     private long treesRead;
     private long walkNanos;
     private long readNanos;
@@ -79,11 +95,22 @@ public final class CompositionEngine {
 
     /**
      * @param persist receives newly computed facts in batches (from the calling thread), to save them as they come
-     * @param lookup  finds facts computed by earlier runs, asked once per call for the blobs not in {@code cache}
+     * @param lookup  finds facts computed by earlier runs, asked once per batch for the blobs not in {@code cache}
      */
     public CompositionEngine(GitRepo repo, FactsComputer computer, FactsCache cache, ScanOptions options, int threads,
                              Progress progress, Consumer<Map<FactsKey, BlobFacts>> persist, FactsLookup lookup) {
+        this(repo, computer, cache, options, threads, progress, persist, lookup, null);
+    }
+
+    /**
+     * @param subtrees compositions of subtrees saved by earlier runs, asked once per tree level; every subtree this
+     *                 engine composes is saved there after its batch. Null for none.
+     */
+    public CompositionEngine(GitRepo repo, FactsComputer computer, FactsCache cache, ScanOptions options, int threads,
+                             Progress progress, Consumer<Map<FactsKey, BlobFacts>> persist, FactsLookup lookup,
+                             SubtreeStore subtrees) {
         this.lookup = lookup;
+        this.subtreeStore = subtrees;
         this.repo = repo;
         this.computer = computer;
         this.catalog = computer.catalog();
@@ -95,7 +122,8 @@ public final class CompositionEngine {
         this.persist = persist;
     }
 
-    private record TreeKey(Oid tree, String prefix, String attrs) {
+    /** A subtree to walk: its id, path and the attribute layers above it. */
+    private record Pending(Oid tree, String prefix, List<Layer> layers) {
     }
 
     private record Layer(String prefix, Oid blob, AttributeRules rules) {
@@ -106,30 +134,62 @@ public final class CompositionEngine {
 
     /** Compositions of {@code revs}, in the given order. */
     public Map<Revision, Composition> compose(List<Revision> revs) {
-        prepare(revs);
-        long t0 = System.nanoTime();
-        progress.phase("composing", revs.size());
         Map<Revision, Composition> out = new LinkedHashMap<>();
-        try (ObjectSource src = repo.newObjectSource()) {
-            for (Revision r : revs) {
-                Composition c = compose(src, r.tree(), "", List.of());
-                out.put(r, c);
-                revisions++;
-                fileEntries += c.total().files();
-                progress.step(1);
+        int next = 0;
+        while (next < revs.size()) {
+            List<Revision> batch = new ArrayList<>();
+            long t0 = System.nanoTime();
+            Map<FactsKey, Detection> needed = new LinkedHashMap<>();
+            progress.phase("walking trees", revs.size() - next);
+            try (ObjectSource src = repo.newObjectSource()) {
+                while (next < revs.size()
+                        && (batch.isEmpty() || (heldEntries < BATCH_ENTRIES && needed.size() < BATCH_BLOBS))) {
+                    Revision r = revs.get(next++);
+                    collect(src, r.tree(), true, walked, needed);
+                    batch.add(r);
+                    progress.step(1);
+                }
             }
+            progress.done();
+            resolve(needed, t0);
+            long t1 = System.nanoTime();
+            progress.phase("composing", batch.size());
+            try (ObjectSource src = repo.newObjectSource()) {
+                for (Revision r : batch) {
+                    Composition c = compose(src, r.tree(), "", List.of());
+                    out.put(r, c);
+                    revisions++;
+                    fileEntries += c.total().files();
+                    progress.step(1);
+                }
+            }
+            progress.done();
+            // what the batch walked is composed now: the memo answers for it from here on
+            trees.clear();
+            heldEntries = 0;
+            walked.clear();
+            if (subtreeStore != null && !fresh.isEmpty()) {
+                subtreeStore.save(fresh);
+            }
+            fresh.clear();
+            composeNanos += System.nanoTime() - t1;
         }
-        progress.done();
-        composeNanos += System.nanoTime() - t0;
         return out;
     }
 
     /** Every file of {@code rev} with its facts, in path order. */
     public void files(Revision rev, Consumer<FileRow> sink) {
-        prepare(List.of(rev));
+        long t0 = System.nanoTime();
+        Map<FactsKey, Detection> needed = new LinkedHashMap<>();
+        try (ObjectSource src = repo.newObjectSource()) {
+            collect(src, rev.tree(), false, new HashSet<>(), needed);
+        }
+        resolve(needed, t0);
         try (ObjectSource src = repo.newObjectSource()) {
             listFiles(src, rev.tree(), "", List.of(), sink);
         }
+        trees.clear();
+        heldEntries = 0;
         revisions++;
     }
 
@@ -143,22 +203,13 @@ public final class CompositionEngine {
 
     public EngineStats stats() {
         return new EngineStats(revisions, fileEntries, blobsRead, blobsCached, treesRead, subtreesReused,
-                walkNanos / 1e9, readNanos / 1e9, composeNanos / 1e9);
+                subtreesFromStore, walkNanos / 1e9, readNanos / 1e9, composeNanos / 1e9);
     }
 
     // ---- pass 1: find what is not known yet -------------------------------------------------------------------
 
-    private void prepare(List<Revision> revs) {
-        long t0 = System.nanoTime();
-        Map<FactsKey, Detection> needed = new LinkedHashMap<>();
-        progress.phase("walking trees", revs.size());
-        try (ObjectSource src = repo.newObjectSource()) {
-            for (Revision r : revs) {
-                collect(src, r.tree(), "", List.of(), needed);
-                progress.step(1);
-            }
-        }
-        progress.done();
+    /** Finds the facts of {@code needed} in the store, computes the rest; {@code t0} is when the walk began. */
+    private void resolve(Map<FactsKey, Detection> needed, long t0) {
         if (!needed.isEmpty()) {
             Map<FactsKey, BlobFacts> known = lookup.find(needed.keySet());
             long served = 0;
@@ -179,34 +230,77 @@ public final class CompositionEngine {
         readNanos += System.nanoTime() - t1;
     }
 
-    private void collect(ObjectSource src, Oid tree, String prefix, List<Layer> layers,
+    /**
+     * Walks the tree {@code root} level by level and collects the blobs whose facts are unknown. With
+     * {@code skipComposed}, subtrees composed earlier in this run or saved by an earlier one are not entered (the
+     * store is asked once per level, for the whole level).
+     */
+    private void collect(ObjectSource src, Oid root, boolean skipComposed, Set<SubtreeKey> seen,
                          Map<FactsKey, Detection> needed) {
-        if (!walked.add(new TreeKey(tree, prefix, fingerprint(layers)))) {
-            return;
-        }
-        List<TreeItem> items = tree(src, tree);
-        List<Layer> here = withAttributes(src, items, prefix, layers);
-        for (TreeItem item : items) {
-            if (item.kind() == EntryKind.TREE) {
-                collect(src, item.id(), prefix + item.name() + "/", here, needed);
-            } else if (item.kind().isRegularFile()) {
-                FileInfo info = classify(prefix, item, here);
-                FactsKey key = new FactsKey(item.id(), info.detection().key());
-                if (seenFacts.add(key)) {
-                    if (cache.get(key) == null) {
-                        needed.put(key, info.detection());
-                    } else {
-                        blobsCached++;
+        List<Pending> level = List.of(new Pending(root, "", List.of()));
+        while (!level.isEmpty()) {
+            List<Pending> todo = new ArrayList<>(level.size());
+            List<SubtreeKey> keys = new ArrayList<>(level.size());
+            for (Pending p : level) {
+                SubtreeKey key = key(p.tree(), p.prefix(), p.layers());
+                if ((skipComposed && memo.containsKey(key)) || !seen.add(key)) {
+                    continue;
+                }
+                todo.add(p);
+                keys.add(key);
+            }
+            if (skipComposed && subtreeStore != null && !keys.isEmpty()) {
+                Map<SubtreeKey, Composition> saved = subtreeStore.find(keys);
+                if (!saved.isEmpty()) {
+                    saved.forEach((k, c) -> memo.put(k, encode(c)));
+                    subtreesFromStore += saved.size();
+                    List<Pending> rest = new ArrayList<>(todo.size());
+                    for (int i = 0; i < todo.size(); i++) {
+                        if (saved.containsKey(keys.get(i))) {
+                            seen.remove(keys.get(i));
+                        } else {
+                            rest.add(todo.get(i));
+                        }
+                    }
+                    todo = rest;
+                }
+            }
+            List<Pending> next = new ArrayList<>();
+            for (Pending p : todo) {
+                List<TreeItem> items = tree(src, p.tree());
+                List<Layer> here = withAttributes(src, items, p.prefix(), p.layers());
+                for (TreeItem item : items) {
+                    if (item.kind() == EntryKind.TREE) {
+                        next.add(new Pending(item.id(), p.prefix() + item.name() + "/", here));
+                    } else if (item.kind().isRegularFile()) {
+                        FileInfo info = classify(p.prefix(), item, here);
+                        FactsKey key = new FactsKey(item.id(), info.detection().key());
+                        if (needed.containsKey(key) || missingFacts.containsKey(key)) {
+                            continue;
+                        }
+                        switch (cache.markSeen(key)) {
+                            case FIRST_KNOWN -> blobsCached++;
+                            case FIRST_UNKNOWN -> needed.put(key, info.detection());
+                            case AGAIN -> {
+                            }
+                        }
                     }
                 }
             }
+            level = next;
         }
+    }
+
+    private SubtreeKey key(Oid tree, String prefix, List<Layer> layers) {
+        return new SubtreeKey(tree, layers.isEmpty() ? prefix : prefix + "|" + fingerprint(layers));
     }
 
     private List<TreeItem> tree(ObjectSource src, Oid id) {
         return trees.computeIfAbsent(id, t -> {
             treesRead++;
-            return src.tree(t);
+            List<TreeItem> items = src.tree(t);
+            heldEntries += items.size();
+            return items;
         });
     }
 
@@ -361,14 +455,22 @@ public final class CompositionEngine {
     // ---- pass 3: fold into compositions, memoized per subtree --------------------------------------------------
 
     private Composition compose(ObjectSource src, Oid tree, String prefix, List<Layer> layers) {
-        TreeKey key = new TreeKey(tree, prefix, fingerprint(layers));
-        Composition known = memo.get(key);
+        Composition.Builder b = new Composition.Builder();
+        composeInto(src, tree, prefix, layers, b);
+        return b.build();
+    }
+
+    /** Adds the composition of a subtree to {@code out}, from the memo when composed before. */
+    private void composeInto(ObjectSource src, Oid tree, String prefix, List<Layer> layers, Composition.Builder out) {
+        SubtreeKey key = key(tree, prefix, layers);
+        long[] known = memo.get(key);
         if (known != null) {
             subtreesReused++;
-            return known;
+            decodeInto(known, out);
+            return;
         }
         // a composed subtree is never walked again (the memo answers), so its entries can go: this keeps memory
-        // proportional to the trees of the revision being composed, not to every tree of the history
+        // proportional to the trees of the batch being composed, not to every tree of the history
         List<TreeItem> items = trees.remove(tree);
         if (items == null) {
             items = src.tree(tree);
@@ -377,7 +479,7 @@ public final class CompositionEngine {
         Composition.Builder b = new Composition.Builder();
         for (TreeItem item : items) {
             switch (item.kind()) {
-                case TREE -> b.addAll(compose(src, item.id(), prefix + item.name() + "/", here));
+                case TREE -> composeInto(src, item.id(), prefix + item.name() + "/", here, b);
                 case SYMLINK -> b.add(Rows.SYMLINKS, new Totals(1, 0, 0, 0, 0, 0));
                 case SUBMODULE -> b.add(Rows.SUBMODULES, new Totals(1, 0, 0, 0, 0, 0));
                 default -> {
@@ -391,8 +493,54 @@ public final class CompositionEngine {
             }
         }
         Composition c = b.build();
-        memo.put(key, c);
-        return c;
+        memo.put(key, encode(c));
+        if (c.row(Rows.MISSING).files() == 0) {
+            fresh.put(key, c);
+        }
+        out.addAll(c);
+    }
+
+    /** A composition as {@code [rows, (name, files, lines, code, comment, blank, bytes)..., (name, value)...]}. */
+    private long[] encode(Composition c) {
+        long[] e = new long[1 + c.rows().size() * 7 + c.metrics().size() * 2];
+        e[0] = c.rows().size();
+        int i = 1;
+        for (Map.Entry<String, Totals> r : c.rows().entrySet()) {
+            Totals t = r.getValue();
+            e[i++] = nameId(r.getKey());
+            e[i++] = t.files();
+            e[i++] = t.lines();
+            e[i++] = t.code();
+            e[i++] = t.comment();
+            e[i++] = t.blank();
+            e[i++] = t.bytes();
+        }
+        for (Map.Entry<String, Long> m : c.metrics().entrySet()) {
+            e[i++] = nameId(m.getKey());
+            e[i++] = m.getValue();
+        }
+        return e;
+    }
+
+    private void decodeInto(long[] e, Composition.Builder b) {
+        int rows = (int) e[0];
+        int i = 1;
+        for (int r = 0; r < rows; r++, i += 7) {
+            b.add(names.get((int) e[i]), new Totals(e[i + 1], e[i + 2], e[i + 3], e[i + 4], e[i + 5], e[i + 6]));
+        }
+        for (; i < e.length; i += 2) {
+            b.metric(names.get((int) e[i]), e[i + 1]);
+        }
+    }
+
+    private int nameId(String name) {
+        Integer id = nameIds.get(name);
+        if (id == null) {
+            id = names.size();
+            names.add(name);
+            nameIds.put(name, id);
+        }
+        return id;
     }
 
     private FileRow fileRow(String prefix, TreeItem item, List<Layer> layers) {

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Saved compositions of root trees, keyed by (tree, options fingerprint, facts version), and the revisions that
@@ -85,73 +87,129 @@ public final class CompositionStore {
 
     /**
      * Saves the compositions of trees not saved yet and records every revision as analysed, all in one
-     * transaction. {@code category} maps a row name to its category label.
+     * transaction. {@code category} maps a row name to its category label. Cost: a handful of statements whatever
+     * the number of revisions (appenders and array parameters, no statement per row); revision rows already saved
+     * with the same commit, tree and date are left as they are.
      */
     public void save(List<Saved> results, Function<String, String> category) {
         if (results.isEmpty()) {
             return;
         }
         store.transaction(conn -> {
-            Set<Oid> written = new HashSet<>();
-            try (PreparedStatement del = conn.prepareStatement(
-                    "DELETE FROM tree_composition WHERE tree = ? AND options = ? AND facts_version = ?");
-                 PreparedStatement ins = conn.prepareStatement(
-                         "INSERT INTO tree_composition VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement delm = conn.prepareStatement(
-                         "DELETE FROM tree_metrics WHERE tree = ? AND options = ? AND facts_version = ?");
-                 PreparedStatement insm = conn.prepareStatement("INSERT INTO tree_metrics VALUES (?, ?, ?, ?, ?)");
-                 PreparedStatement rv = conn.prepareStatement(
-                         "INSERT OR REPLACE INTO revisions VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (Saved r : results) {
-                    Revision rev = r.revision();
-                    if (!r.treeKnown() && written.add(rev.tree())) {
-                        del.setString(1, rev.tree().hex());
-                        del.setString(2, options);
-                        del.setString(3, factsVersion);
+            Map<Oid, Composition> trees = new java.util.LinkedHashMap<>();
+            for (Saved r : results) {
+                if (!r.treeKnown()) {
+                    trees.putIfAbsent(r.revision().tree(), r.composition());
+                }
+            }
+            if (!trees.isEmpty()) {
+                Object[] ids = trees.keySet().stream().map(Oid::hex).toArray();
+                for (String table : List.of("tree_composition", "tree_metrics")) {
+                    try (PreparedStatement del = conn.prepareStatement("DELETE FROM " + table + " WHERE options = ? "
+                            + "AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))")) {
+                        del.setString(1, options);
+                        del.setString(2, factsVersion);
+                        del.setArray(3, conn.createArrayOf("VARCHAR", ids));
                         del.executeUpdate();
-                        delm.setString(1, rev.tree().hex());
-                        delm.setString(2, options);
-                        delm.setString(3, factsVersion);
-                        delm.executeUpdate();
-                        for (Map.Entry<String, Long> m : r.composition().metrics().entrySet()) {
-                            insm.setString(1, rev.tree().hex());
-                            insm.setString(2, options);
-                            insm.setString(3, factsVersion);
-                            insm.setString(4, m.getKey());
-                            insm.setLong(5, m.getValue());
-                            insm.addBatch();
+                    }
+                }
+                DuckDBConnection dc = conn.unwrap(DuckDBConnection.class);
+                try (DuckDBAppender ins = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "tree_composition");
+                     DuckDBAppender insm = dc.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "tree_metrics")) {
+                    for (Map.Entry<Oid, Composition> tc : trees.entrySet()) {
+                        String tree = tc.getKey().hex();
+                        for (Map.Entry<String, Long> m : tc.getValue().metrics().entrySet()) {
+                            insm.beginRow();
+                            insm.append(tree);
+                            insm.append(options);
+                            insm.append(factsVersion);
+                            insm.append(m.getKey());
+                            insm.append(m.getValue().longValue());
+                            insm.endRow();
                         }
-                        for (Map.Entry<String, Totals> e : r.composition().rows().entrySet()) {
+                        for (Map.Entry<String, Totals> e : tc.getValue().rows().entrySet()) {
                             Totals t = e.getValue();
-                            ins.setString(1, rev.tree().hex());
-                            ins.setString(2, options);
-                            ins.setString(3, factsVersion);
-                            ins.setString(4, e.getKey());
-                            ins.setString(5, category.apply(e.getKey()));
-                            ins.setLong(6, t.files());
-                            ins.setLong(7, t.lines());
-                            ins.setLong(8, t.code());
-                            ins.setLong(9, t.comment());
-                            ins.setLong(10, t.blank());
-                            ins.setLong(11, t.bytes());
-                            ins.addBatch();
+                            ins.beginRow();
+                            ins.append(tree);
+                            ins.append(options);
+                            ins.append(factsVersion);
+                            ins.append(e.getKey());
+                            ins.append(category.apply(e.getKey()));
+                            ins.append(t.files());
+                            ins.append(t.lines());
+                            ins.append(t.code());
+                            ins.append(t.comment());
+                            ins.append(t.blank());
+                            ins.append(t.bytes());
+                            ins.endRow();
                         }
                     }
-                    rv.setString(1, rev.label());
-                    rv.setString(2, rev.commit() == null ? null : rev.commit().hex());
-                    rv.setString(3, rev.tree().hex());
-                    rv.setTimestamp(4, rev.date() == null ? null : Timestamp.from(rev.date()));
-                    rv.setString(5, options);
-                    rv.setString(6, factsVersion);
-                    rv.setTimestamp(7, now);
-                    rv.addBatch();
                 }
-                ins.executeBatch();
-                insm.executeBatch();
-                rv.executeBatch();
             }
+            saveRevisions(conn, results);
             CrashPoints.reached("compositions-before-commit");
         });
+    }
+
+    /** Writes the revision rows that are new or differ from the saved ones: two statements in all. */
+    private void saveRevisions(java.sql.Connection conn, List<Saved> results) throws SQLException {
+        Map<String, String> saved = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT label, concat_ws(' ', commit, tree, "
+                + "epoch_ms(date)) FROM revisions WHERE options = ? AND facts_version = ?")) {
+            ps.setString(1, options);
+            ps.setString(2, factsVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    saved.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        Map<String, Revision> changed = new java.util.LinkedHashMap<>();
+        for (Saved r : results) {
+            Revision rev = r.revision();
+            if (!fingerprint(rev).equals(saved.get(rev.label()))) {
+                changed.put(rev.label(), rev);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        int n = changed.size();
+        Object[] labels = new Object[n];
+        Object[] commits = new Object[n];
+        Object[] trees = new Object[n];
+        Object[] dates = new Object[n];
+        int i = 0;
+        for (Revision rev : changed.values()) {
+            labels[i] = rev.label();
+            commits[i] = rev.commit() == null ? null : rev.commit().hex();
+            trees[i] = rev.tree().hex();
+            dates[i++] = rev.date() == null ? null : rev.date().toEpochMilli();
+        }
+        try (PreparedStatement del = conn.prepareStatement("DELETE FROM revisions WHERE options = ? "
+                + "AND facts_version = ? AND label IN (SELECT unnest(?::VARCHAR[]))")) {
+            del.setString(1, options);
+            del.setString(2, factsVersion);
+            del.setArray(3, conn.createArrayOf("VARCHAR", labels));
+            del.executeUpdate();
+        }
+        try (PreparedStatement ins = conn.prepareStatement("INSERT INTO revisions SELECT label, commit, tree, "
+                + "to_timestamp(ms / 1000.0), ?, ?, ? FROM (SELECT unnest(?::VARCHAR[]) AS label, "
+                + "unnest(?::VARCHAR[]) AS commit, unnest(?::VARCHAR[]) AS tree, unnest(?::BIGINT[]) AS ms)")) {
+            ins.setString(1, options);
+            ins.setString(2, factsVersion);
+            ins.setTimestamp(3, Timestamp.from(Instant.now()));
+            ins.setArray(4, conn.createArrayOf("VARCHAR", labels));
+            ins.setArray(5, conn.createArrayOf("VARCHAR", commits));
+            ins.setArray(6, conn.createArrayOf("VARCHAR", trees));
+            ins.setArray(7, conn.createArrayOf("BIGINT", dates));
+            ins.executeUpdate();
+        }
+    }
+
+    /** What identifies a saved revision row, as {@code saveRevisions} reads it back. */
+    private static String fingerprint(Revision rev) {
+        return (rev.commit() == null ? "" : rev.commit().hex() + " ") + rev.tree().hex()
+                + (rev.date() == null ? "" : " " + rev.date().toEpochMilli());
     }
 }

@@ -51,6 +51,12 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS tree_metrics(
               tree VARCHAR NOT NULL, options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL,
               metric VARCHAR NOT NULL, value BIGINT NOT NULL)""",
+            // Composition of every subtree a run composed, so a run with one new release walks only its new trees.
+            // context = the subtree's path (trailing slash) and, after '|', the .gitattributes blobs in force.
+            """
+            CREATE TABLE IF NOT EXISTS subtree_composition(
+              tree VARCHAR NOT NULL, context VARCHAR NOT NULL, options VARCHAR NOT NULL,
+              facts_version VARCHAR NOT NULL, composition VARCHAR NOT NULL)""",
             // Revisions analysed by history: label (tag name, date bucket or user revision) -> commit and tree.
             """
             CREATE TABLE IF NOT EXISTS revisions(

@@ -118,4 +118,90 @@ class CodeOwnersTest {
             assertThat(o.owners("fs/ext4/inode.c")).isEmpty();
         }
     }
+
+    /** Every rule tested against the path, last match wins per section: what the index must agree with. */
+    private static List<String> bruteForce(CodeOwners c, String path) {
+        java.util.Map<String, String> winners = new java.util.LinkedHashMap<>();
+        for (CodeOwnersRule r : c.rules()) {
+            winners.putIfAbsent(r.section(), null);
+            if (com.google.re2j.Pattern.compile(CodeOwners.toRegex(r.pattern())).matcher(path).matches()) {
+                winners.put(r.section(), r.pattern() + "@" + r.line());
+            }
+        }
+        return winners.values().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static final String[] NAMES = {"src", "lib", "docs", "test", "tests", "a", "b", "logs", "build", "x.c",
+        "y.rs", "Makefile", "README.md", "a.js", "b.min.js", "test_x.py", "apps", "kernel", "t.txt", ".github"};
+    private static final String[] SHAPES = {"*", "*.js", "*.rs", "test_*", "a*", "*a*", "?.c", "**", "**/logs",
+        "logs/**", "a/**/b", "src/*", "/src/", "src/", "/docs/*.md", "docs/", "Makefile", "/x.c", "**.js",
+        "/src/*/test/", "lib/?/", "/", "*.min.js", "a**b", "apps", "/build/logs/", "kernel/*.rs", "?", "*/test/*"};
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void indexAgreesWithTestingEveryRule(long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            if (seed % 2 == 0 && i % 50 == 0) {
+                file.append("[S").append(rnd.nextInt(3)).append("] @default\n");
+            }
+            String pattern = rnd.nextBoolean() ? SHAPES[rnd.nextInt(SHAPES.length)] : randomPath(rnd, true);
+            file.append(pattern).append(" @o").append(i).append('\n');
+        }
+        CodeOwners c = CodeOwners.parse(file.toString());
+        for (int i = 0; i < 2000; i++) {
+            String path = randomPath(rnd, false);
+            List<String> got = c.matchBySection(path).stream().map(r -> r.pattern() + "@" + r.line()).toList();
+            assertThat(got).as(path).isEqualTo(bruteForce(c, path));
+            List<String> expected = bruteForce(c, path);
+            if (seed % 2 == 1) {
+                assertThat(c.match(path).map(r -> r.pattern() + "@" + r.line())).as(path)
+                        .isEqualTo(expected.isEmpty() ? Optional.empty() : Optional.of(expected.get(0)));
+            }
+        }
+    }
+
+    private static String randomPath(java.util.Random rnd, boolean pattern) {
+        StringBuilder b = new StringBuilder(pattern && rnd.nextInt(3) == 0 ? "/" : "");
+        int depth = 1 + rnd.nextInt(4);
+        for (int d = 0; d < depth; d++) {
+            b.append(d == 0 ? "" : "/").append(NAMES[rnd.nextInt(NAMES.length)]);
+        }
+        if (pattern && rnd.nextInt(4) == 0) {
+            b.append('/');
+        }
+        return b.toString();
+    }
+
+    @Test
+    void tenThousandRulesOverFiveThousandPathsAreQuick() {
+        java.util.Random rnd = new java.util.Random(42);
+        StringBuilder file = new StringBuilder("* @everyone\n*.js @web\n");
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            paths.add("dir" + rnd.nextInt(200) + "/sub" + rnd.nextInt(20) + "/file" + i + (i % 3 == 0 ? ".js" : ".c"));
+        }
+        for (int i = 0; i < 10000; i++) {
+            switch (i % 4) {
+                case 0 -> file.append("/dir").append(rnd.nextInt(200)).append("/sub").append(rnd.nextInt(20)).append('/');
+                case 1 -> file.append('/').append(paths.get(rnd.nextInt(paths.size())));
+                case 2 -> file.append("/dir").append(rnd.nextInt(200)).append("/*/file").append(rnd.nextInt(5000)).append("*");
+                default -> file.append("file").append(rnd.nextInt(5000)).append(".c");
+            }
+            file.append(" @team").append(i).append('\n');
+        }
+        CodeOwners c = CodeOwners.parse(file.toString());
+        long t0 = System.nanoTime();
+        long owned = paths.stream().filter(p -> c.match(p).isPresent()).count();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        assertThat(owned).isEqualTo(paths.size());
+        for (int i = 0; i < 50; i++) {
+            String p = paths.get(rnd.nextInt(paths.size()));
+            assertThat(c.matchBySection(p).stream().map(r -> r.pattern() + "@" + r.line()).toList())
+                    .isEqualTo(bruteForce(c, p));
+        }
+        // testing every rule against every path took tens of seconds; the index needs a fraction of one
+        assertThat(secs).isLessThan(5.0);
+    }
 }
