@@ -5,6 +5,7 @@ import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.facts.CHelper;
 import dev.oxmeter.facts.CHelperScanner;
 import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.report.LensTables;
 import dev.oxmeter.report.Table;
 import dev.oxmeter.report.TableWriter;
 import dev.oxmeter.source.Revision;
@@ -56,7 +57,7 @@ final class BoundaryCommand implements Callable<Integer> {
                 Compositions.of(s, revs, new long[1]);
                 t = perFile(lens, revs, title);
             } else {
-                t = totals(Compositions.of(s, revs, new long[1]), title);
+                t = LensTables.boundaryTotals(Compositions.of(s, revs, new long[1]), title);
             }
             s.finish(null);
             Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
@@ -100,17 +101,6 @@ final class BoundaryCommand implements Callable<Integer> {
                 }
             }
         }
-        return b.build();
-    }
-
-    private static Table totals(Map<Revision, Composition> comps, String title) {
-        Table.Builder b = new Table.Builder(title, "revision", "date", "helpers", "helpers_annotated", "annotated_%",
-                "helper_exports", "bindings_refs", "extern_c_blocks", "extern_c_fns", "no_mangle_items");
-        comps.forEach((r, c) -> b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10),
-                c.metric(H + ".helpers"), c.metric(H + ".helpers_annotated"),
-                SafetyCommand.pct(c.metric(H + ".helpers_annotated"), c.metric(H + ".helpers")),
-                c.metric(H + ".helper_exports"), c.metric(B + ".bindings_refs"), c.metric(B + ".extern_c_blocks"),
-                c.metric(B + ".extern_c_fns"), c.metric(B + ".no_mangle_items")));
         return b.build();
     }
 }
