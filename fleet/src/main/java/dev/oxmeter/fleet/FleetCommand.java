@@ -151,6 +151,7 @@ public final class FleetCommand implements Callable<Integer> {
                 .config("spark.ui.enabled", "false")
                 .config("spark.task.maxFailures", "4")
                 .config("spark.sql.adaptive.enabled", "true")
+                .config("spark.sql.debug.maxToStringFields", "200")
                 .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, Math.min(200, repositories))));
         if (System.getProperty("spark.master") == null) {
             b = b.master(effective);
