@@ -6,6 +6,7 @@ import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.facts.CHelper;
 import dev.oxmeter.facts.CHelperScanner;
 import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.report.LensTables;
 import dev.oxmeter.report.Table;
 import dev.oxmeter.report.TableWriter;
 import dev.oxmeter.source.Revision;
@@ -64,7 +65,7 @@ final class BoundaryCommand implements Callable<Integer> {
                 }
                 t = List.of(perFile(lens, revs, title));
             } else {
-                t = List.of(totals(Compositions.of(s, revs, new long[1]), title));
+                t = List.of(LensTables.boundaryTotals(Compositions.of(s, revs, new long[1]), title));
             }
             s.finish(null);
             Output.emit(s.out(), TableWriter.render(t, options.common.format(),
@@ -161,17 +162,6 @@ final class BoundaryCommand implements Callable<Integer> {
                 b.row(row);
             }
         }
-        return b.build();
-    }
-
-    private static Table totals(Map<Revision, Composition> comps, String title) {
-        Table.Builder b = new Table.Builder(title, "revision", "date", "helpers", "helpers_annotated", "helpers_annotated_pct",
-                "helper_exports", "bindings_refs", "extern_c_blocks", "extern_c_fns", "no_mangle_items");
-        comps.forEach((r, c) -> b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10),
-                c.metric(H + ".helpers"), c.metric(H + ".helpers_annotated"),
-                SafetyCommand.pct(c.metric(H + ".helpers_annotated"), c.metric(H + ".helpers")),
-                c.metric(H + ".helper_exports"), c.metric(B + ".bindings_refs"), c.metric(B + ".extern_c_blocks"),
-                c.metric(B + ".extern_c_fns"), c.metric(B + ".no_mangle_items")));
         return b.build();
     }
 }

@@ -10,6 +10,7 @@ import dev.oxmeter.facts.RustSafetyScanner;
 import dev.oxmeter.owners.Owner;
 import dev.oxmeter.owners.Ownership;
 import dev.oxmeter.report.Format;
+import dev.oxmeter.report.LensTables;
 import dev.oxmeter.report.Table;
 import dev.oxmeter.report.TableWriter;
 import dev.oxmeter.source.Revision;
@@ -80,7 +81,7 @@ final class SafetyCommand implements Callable<Integer> {
                 long[] served = new long[1];
                 Map<Revision, Composition> comps = Compositions.of(s, revs, served);
                 t = options.common.format() == Format.TABLE || options.common.format() == Format.MD ? compact(comps, title)
-                        : totals(comps, title);
+                        : LensTables.safetyTotals(comps, title);
             } else {
                 Compositions.of(s, revs, new long[1]);
                 t = grouped(lens, revs, grouping, depth, title);
@@ -97,26 +98,7 @@ final class SafetyCommand implements Callable<Integer> {
     }
 
     static double pct(long part, long whole) {
-        return whole == 0 ? Double.NaN : 100.0 * part / whole;
-    }
-
-    private static Table totals(Map<Revision, Composition> comps, String title) {
-        Table.Builder b = new Table.Builder(title, "revision", "date", "rust_code", "unsafe_blocks",
-                "unsafe_blocks_documented", "unsafe_blocks_documented_pct", "unsafe_fns", "unsafe_fns_documented",
-                "unsafe_impls", "unsafe_impls_documented", "unsafe_traits", "unsafe_extern_blocks",
-                "invariant_comments", "unsafe_per_kloc");
-        comps.forEach((r, c) -> {
-            long code = c.row("Rust").code();
-            long blocks = c.metric(A + ".unsafe_blocks");
-            b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10), code, blocks,
-                    c.metric(A + ".unsafe_blocks_documented"), pct(c.metric(A + ".unsafe_blocks_documented"), blocks),
-                    c.metric(A + ".unsafe_fns"), c.metric(A + ".unsafe_fns_documented"), c.metric(A + ".unsafe_impls"),
-                    c.metric(A + ".unsafe_impls_documented"), c.metric(A + ".unsafe_traits"),
-                    c.metric(A + ".unsafe_extern_blocks"), c.metric(A + ".invariant_comments"),
-                    code == 0 ? Double.NaN : 1000.0 * (blocks + c.metric(A + ".unsafe_fns")
-                            + c.metric(A + ".unsafe_impls")) / code);
-        });
-        return b.build();
+        return LensTables.pct(part, whole);
     }
 
     /** The totals for reading: documented/total pairs with their share, in a table that fits a terminal. */

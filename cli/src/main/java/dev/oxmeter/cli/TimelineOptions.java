@@ -105,16 +105,7 @@ final class TimelineOptions {
             return Timeline.every(repo, branch, period(), date(since, "--since"),
                     date(until, "--until"));
         }
-        LocalDate from = date(since, "--since");
-        LocalDate to = date(until, "--until");
-        if (tags.isEmpty() && excludeTags.isEmpty()) {
-            List<Revision> releases = Timeline.releases(repo, from, to, warn);
-            if (!releases.isEmpty()) {
-                return releases;
-            }
-            warn.accept("no release tags (plain version numbers) in the repository: sampling --every month");
-            return Timeline.every(repo, branch, Timeline.Period.MONTH, from, to);
-        }
-        return Timeline.tags(repo, tags, excludeTags, order(), from, to, warn);
+        return Timeline.tagsOrReleases(repo, tags, excludeTags, order(), branch, date(since, "--since"),
+                date(until, "--until"), warn);
     }
 }

@@ -201,6 +201,61 @@ public final class CompositionEngine {
         return Set.copyOf(corrupt);
     }
 
+    /**
+     * One entry of a revision as the tree walk classifies it, before any blob is read: its path, kind, blob id,
+     * detection class (the blob-facts key together with the blob) and exclusion. Symlinks and submodules carry a
+     * null detection.
+     */
+    public record Entry(String path, EntryKind kind, Oid blob, String detection, ExclusionReason exclusion) {
+    }
+
+    /**
+     * Every entry of {@code rev} with its classification, reading trees and {@code .gitattributes} only, never
+     * file blobs: what a distributed job needs to compute each unique blob's facts once and join them back.
+     * {@link #fold} turns such entries and their facts into the composition {@link #compose} computes.
+     */
+    public void entries(Revision rev, Consumer<Entry> sink) {
+        try (ObjectSource src = repo.newObjectSource()) {
+            listEntries(src, rev.tree(), "", List.of(), sink);
+        }
+    }
+
+    private void listEntries(ObjectSource src, Oid tree, String prefix, List<Layer> layers, Consumer<Entry> sink) {
+        List<TreeItem> items = tree(src, tree);
+        List<Layer> here = withAttributes(src, items, prefix, layers);
+        for (TreeItem item : items) {
+            switch (item.kind()) {
+                case TREE -> listEntries(src, item.id(), prefix + item.name() + "/", here, sink);
+                case SYMLINK, SUBMODULE -> sink.accept(new Entry(prefix + item.name(), item.kind(), item.id(), null,
+                        ExclusionReason.NONE));
+                default -> {
+                    FileInfo info = classify(prefix, item, here);
+                    sink.accept(new Entry(info.path(), item.kind(), item.id(), info.detection().key(),
+                            info.exclusion()));
+                }
+            }
+        }
+    }
+
+    /**
+     * The composition row of a file entry with {@code facts} (null for symlinks and submodules), and its
+     * contribution, by the rules {@link #compose} applies; {@code b} receives it.
+     */
+    public static void fold(Entry e, BlobFacts facts, Composition.Builder b) {
+        switch (e.kind()) {
+            case SYMLINK -> b.add(Rows.SYMLINKS, new Totals(1, 0, 0, 0, 0, 0));
+            case SUBMODULE -> b.add(Rows.SUBMODULES, new Totals(1, 0, 0, 0, 0, 0));
+            default -> {
+                String row = row(e.exclusion(), facts);
+                b.add(row, Totals.ofFile(facts.counts(), facts.bytes()));
+                if (Rows.isLanguage(row)) {
+                    facts.metrics().forEach((analysis, m) ->
+                            m.values().forEach((k, v) -> b.metric(analysis + "." + k, v)));
+                }
+            }
+        }
+    }
+
     public EngineStats stats() {
         return new EngineStats(revisions, fileEntries, blobsRead, blobsCached, treesRead, subtreesReused,
                 subtreesFromStore, walkNanos / 1e9, readNanos / 1e9, composeNanos / 1e9);
@@ -399,25 +454,12 @@ public final class CompositionEngine {
                     while (failure.get() == null && (start = next.getAndAdd(CHUNK)) < work.size()) {
                       for (int i = start; i < Math.min(start + CHUNK, work.size()) && failure.get() == null; i++) {
                         Map.Entry<FactsKey, Detection> e = work.get(i);
-                        BlobContent content;
-                        try {
-                            content = src.blob(e.getKey().blob(), options.maxBlobBytes(), HEAD_BYTES);
-                        } catch (MissingObjectError | CorruptObjectError absent) {
-                            if (!options.allowMissing()) {
-                                throw absent instanceof MissingObjectError
-                                        ? new RepositoryException(absent.getMessage()
-                                                + "; --allow-missing counts such files as (missing)")
-                                        : absent;
-                            }
-                            if (absent instanceof CorruptObjectError) {
-                                corrupt.add(e.getKey().blob());
-                            }
-                            missingFacts.put(e.getKey(), new BlobFacts(catalog.other().name(), BlobKind.MISSING, 0,
-                                    dev.oxmeter.count.LineCounts.ZERO, Map.of()));
-                            progress.step(1);
-                            continue;
+                        BlobFacts facts = measure(src, computer, options, e.getKey().blob(), e.getValue(), corrupt::add);
+                        if (facts.kind() == BlobKind.MISSING) {
+                            missingFacts.put(e.getKey(), facts);
+                        } else {
+                            cache.put(e.getKey(), facts);
                         }
-                        cache.put(e.getKey(), computer.compute(e.getValue(), content));
                         progress.step(1);
                       }
                     }
@@ -452,6 +494,32 @@ public final class CompositionEngine {
         blobsRead += work.size();
     }
 
+    /**
+     * Reads one blob and computes its facts by the rules of this engine: blobs over {@code options.maxBlobBytes()}
+     * are never loaded whole; an absent or corrupt blob gives {@link BlobKind#MISSING} facts with
+     * {@code allowMissing} (never to be persisted: the blob may be fetched later; a corrupt one is also handed to
+     * {@code corrupt}) and fails without. Thread-safe as far as {@code src} is used by one thread.
+     */
+    public static BlobFacts measure(ObjectSource src, FactsComputer computer, ScanOptions options, Oid blob,
+                                    Detection detection, Consumer<Oid> corrupt) {
+        BlobContent content;
+        try {
+            content = src.blob(blob, options.maxBlobBytes(), HEAD_BYTES);
+        } catch (MissingObjectError | CorruptObjectError absent) {
+            if (!options.allowMissing()) {
+                throw absent instanceof MissingObjectError
+                        ? new RepositoryException(absent.getMessage() + "; --allow-missing counts such files as (missing)")
+                        : absent;
+            }
+            if (absent instanceof CorruptObjectError) {
+                corrupt.accept(blob);
+            }
+            return new BlobFacts(computer.catalog().other().name(), BlobKind.MISSING, 0,
+                    dev.oxmeter.count.LineCounts.ZERO, Map.of());
+        }
+        return computer.compute(detection, content);
+    }
+
     // ---- pass 3: fold into compositions, memoized per subtree --------------------------------------------------
 
     private Composition compose(ObjectSource src, Oid tree, String prefix, List<Layer> layers) {
@@ -480,15 +548,11 @@ public final class CompositionEngine {
         for (TreeItem item : items) {
             switch (item.kind()) {
                 case TREE -> composeInto(src, item.id(), prefix + item.name() + "/", here, b);
-                case SYMLINK -> b.add(Rows.SYMLINKS, new Totals(1, 0, 0, 0, 0, 0));
-                case SUBMODULE -> b.add(Rows.SUBMODULES, new Totals(1, 0, 0, 0, 0, 0));
+                case SYMLINK, SUBMODULE -> fold(new Entry(prefix + item.name(), item.kind(), item.id(), null,
+                        ExclusionReason.NONE), null, b);
                 default -> {
                     FileRow row = fileRow(prefix, item, here);
-                    b.add(row.row(), Totals.ofFile(row.facts().counts(), row.facts().bytes()));
-                    if (Rows.isLanguage(row.row())) {
-                        row.facts().metrics().forEach((analysis, m) ->
-                                m.values().forEach((k, v) -> b.metric(analysis + "." + k, v)));
-                    }
+                    fold(new Entry(row.path(), item.kind(), item.id(), null, row.exclusion()), row.facts(), b);
                 }
             }
         }
@@ -553,19 +617,20 @@ public final class CompositionEngine {
         if (facts == null) {
             throw new IllegalStateException("facts missing for " + info.path() + " (" + item.id() + ")");
         }
-        String row;
-        if (info.exclusion() != ExclusionReason.NONE) {
-            row = Rows.EXCLUDED;
-        } else if (facts.kind() == BlobKind.BINARY) {
-            row = Rows.BINARY;
-        } else if (facts.kind() == BlobKind.TOO_LARGE) {
-            row = Rows.TOO_LARGE;
-        } else if (facts.kind() == BlobKind.MISSING) {
-            row = Rows.MISSING;
-        } else {
-            row = facts.language();
+        return new FileRow(info.path(), item.kind(), item.id(), info.exclusion(), facts, row(info.exclusion(), facts));
+    }
+
+    /** The composition row a file with these facts is counted in. */
+    private static String row(ExclusionReason exclusion, BlobFacts facts) {
+        if (exclusion != ExclusionReason.NONE) {
+            return Rows.EXCLUDED;
         }
-        return new FileRow(info.path(), item.kind(), item.id(), info.exclusion(), facts, row);
+        return switch (facts.kind()) {
+            case BINARY -> Rows.BINARY;
+            case TOO_LARGE -> Rows.TOO_LARGE;
+            case MISSING -> Rows.MISSING;
+            case TEXT -> facts.language();
+        };
     }
 
     private void listFiles(ObjectSource src, Oid tree, String prefix, List<Layer> layers, Consumer<FileRow> sink) {

@@ -164,6 +164,20 @@ public final class LanguageCatalog {
     }
 
     /**
+     * The detection whose {@link Detection#key()} is {@code key}: the inverse of {@code detect(..).key()}, for
+     * facts keys that travel without a file name (a fleet job's distinct blobs).
+     *
+     * @throws IllegalArgumentException when no detection of this catalog has that key
+     */
+    public Detection detection(String key) {
+        if (key.startsWith("?")) {
+            return Detection.contentDependent(key); // content-dependent classes are named "?…" (HEADER, SCRIPT)
+        }
+        return byName(key).filter(l -> l.name().equals(key)).map(Detection::of)
+                .orElseThrow(() -> new IllegalArgumentException("no detection with key '" + key + "'"));
+    }
+
+    /**
      * Settles a content-dependent detection from the first {@code len} bytes of the file ({@code len} may be less
      * than the file; 64 KiB is plenty); never null, {@link #other()} when content does not tell.
      */

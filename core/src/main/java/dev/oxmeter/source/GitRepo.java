@@ -85,6 +85,24 @@ public final class GitRepo implements AutoCloseable {
         }
     }
 
+    /**
+     * Clones {@code url} (any URL git and JGit understand: {@code file://}, {@code https://}, {@code ssh://}) as a
+     * bare mirror into the new directory {@code dir}, with every branch and tag, and opens it. Cost: the whole
+     * transfer; nothing is checked out.
+     *
+     * @throws OxmeterException when the clone fails, with JGit's reason
+     */
+    public static GitRepo cloneMirror(String url, Path dir) {
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.cloneRepository().setURI(url)
+                .setDirectory(dir.toFile()).setBare(true).setMirror(true).call()) {
+            Repository r = git.getRepository();
+            r.incrementOpen();
+            return new GitRepo(r, r.getDirectory().toPath().toAbsolutePath().normalize());
+        } catch (org.eclipse.jgit.api.errors.GitAPIException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+            throw new OxmeterException("cannot clone " + url + ": " + e.getMessage(), e);
+        }
+    }
+
     private static boolean isGitDir(File dir) {
         return new File(dir, "objects").isDirectory() && new File(dir, "HEAD").isFile();
     }

@@ -115,6 +115,26 @@ public final class Timeline {
     }
 
     /**
+     * The timeline of the timeline commands without {@code --revs} or {@code --every}: the tags matching
+     * {@code globs} outside {@code excludes} when either is given, else the releases ({@link #releases}), else —
+     * when the repository has no release tag — the last commit of each month along {@code branch}; all within
+     * [since, until] (either may be null).
+     */
+    public static List<Revision> tagsOrReleases(GitRepo repo, List<String> globs, List<String> excludes, Order order,
+                                                String branch, LocalDate since, LocalDate until,
+                                                Consumer<String> warn) {
+        if (!globs.isEmpty() || !excludes.isEmpty()) {
+            return tags(repo, globs, excludes, order, since, until, warn);
+        }
+        List<Revision> releases = releases(repo, since, until, warn);
+        if (!releases.isEmpty()) {
+            return releases;
+        }
+        warn.accept("no release tags (plain version numbers) in the repository: sampling --every month");
+        return every(repo, branch, Period.MONTH, since, until);
+    }
+
+    /**
      * The default timeline: the repository's releases by {@link ReleaseTags}' rule, within [since, until] (either
      * may be null), oldest first, with one line to {@code warn} saying what was taken and left out. Empty when the
      * repository has no release tag.
