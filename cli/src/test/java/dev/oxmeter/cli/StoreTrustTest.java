@@ -342,6 +342,26 @@ class StoreTrustTest {
         }
     }
 
+    @Test
+    @DisplayName("a full disk is named as the reason, and a good store is never called unusable")
+    void aFullDiskIsNamed() throws Exception {
+        Assumptions.assumeTrue(isRoot() && new File("/usr/bin/unshare").canExecute()
+                && new ProcessBuilder("/usr/bin/unshare", "-m", "true").start().waitFor() == 0,
+                "a private mount namespace (root and unshare) to mount a small file system");
+        Path good = tmp.resolve("good.duckdb");
+        Cli.Run.ok(Cli.run("scan", repo.toString(), "--store", good.toString(), "-q"));
+        Path disk = Files.createDirectory(tmp.resolve("disk"));
+        // in a mount namespace of its own: a 2 MiB file system holding a copy of the store, then filled up
+        String script = "mount -t tmpfs -o size=2m tmpfs \"$DISK\" && cp --sparse=always \"$GOOD\" \"$DISK/\" "
+                + "&& { dd if=/dev/zero of=\"$DISK/fill\" bs=4k 2>/dev/null; true; } && exec \"$@\"";
+        Child.Result r = child().env("DISK", disk.toString()).env("GOOD", good.toString())
+                .wrap("/usr/bin/unshare", "-m", "/bin/sh", "-c", script, "sh")
+                .run("scan", repo.toString(), "--store", disk.resolve("good.duckdb").toString(), "--exclude", "*.rs");
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_IO);
+        assertThat(r.err()).contains(disk.resolve("good.duckdb").toString()).contains("no space left on device")
+                .doesNotContain("delete it").hasLineCount(1);
+    }
+
     // ---- 14. where the store lives, and when it is created ----------------------------------------------------
 
     @Test
@@ -448,6 +468,7 @@ class StoreTrustTest {
         private final Map<String, String> env = new java.util.HashMap<>();
         private File stdout;
         private boolean unprivileged;
+        private final List<String> wrapper = new ArrayList<>();
 
         Child(Path dir) {
             this.dir = dir;
@@ -473,8 +494,14 @@ class StoreTrustTest {
             return this;
         }
 
+        /** Runs the JVM through {@code command}, which gets the JVM's command line as its last arguments. */
+        Child wrap(String... command) {
+            wrapper.addAll(List.of(command));
+            return this;
+        }
+
         Result run(String... args) throws Exception {
-            List<String> cmd = new ArrayList<>();
+            List<String> cmd = new ArrayList<>(wrapper);
             if (unprivileged && isRoot()) {
                 Assumptions.assumeTrue(new File("/usr/bin/setpriv").canExecute(), "setpriv to drop root's powers");
                 cmd.addAll(List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search"));
