@@ -292,6 +292,16 @@ class StoreTrustTest {
         assertThat(r.err()).isEqualTo("oxmeter: cannot write to standard output: no space left on device\n");
     }
 
+    @Test
+    @DisplayName("a reader that closes the pipe early (| head) ends the run quietly, as SIGPIPE ends other tools")
+    void aClosedPipeEndsTheRunQuietly() throws Exception {
+        Cli.Run.ok(Cli.run("scan", repo.toString(), "--store", store.toString(), "-q"));
+        Child.Result r = child().closedStdout().run("sql", "SELECT range AS n FROM range(300000)", "--store",
+                store.toString(), "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_PIPE);
+        assertThat(r.err()).isEmpty();
+    }
+
     // ---- 11. DuckDB's own message ----------------------------------------------------------------------------
 
     @Test
@@ -467,6 +477,7 @@ class StoreTrustTest {
         private final Path dir;
         private final Map<String, String> env = new java.util.HashMap<>();
         private File stdout;
+        private boolean closedStdout;
         private boolean unprivileged;
         private final List<String> wrapper = new ArrayList<>();
 
@@ -491,6 +502,12 @@ class StoreTrustTest {
          */
         Child unprivileged() {
             unprivileged = true;
+            return this;
+        }
+
+        /** Gives the child a pipe for stdout whose reading end is closed at once. */
+        Child closedStdout() {
+            closedStdout = true;
             return this;
         }
 
@@ -523,8 +540,12 @@ class StoreTrustTest {
             Path out = Files.createTempFile(dir, "child", ".out");
             Path err = Files.createTempFile(dir, "child", ".err");
             try {
-                pb.redirectOutput(stdout != null ? stdout : out.toFile()).redirectError(err.toFile());
+                pb.redirectOutput(closedStdout ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.to(stdout != null ? stdout : out.toFile())).redirectError(err.toFile());
                 Process p = pb.start();
+                if (closedStdout) {
+                    p.getInputStream().close();
+                }
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     throw new AssertionError("oxmeter " + String.join(" ", args) + " did not finish");
