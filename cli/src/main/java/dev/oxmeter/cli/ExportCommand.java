@@ -1,6 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.IoReason;
 import dev.oxmeter.WriteFailure;
 import dev.oxmeter.store.Store;
 import java.io.IOException;
@@ -59,13 +60,13 @@ final class ExportCommand implements Callable<Integer> {
                 written.add(target.getFileName().toString());
             }
         } catch (SQLException e) {
-            String env = WriteFailure.environmentalReason(e.getMessage());
+            String env = IoReason.named(e.getMessage());
             if (env != null) {
                 throw new WriteFailure("cannot write to " + dir + ": " + env, e);
             }
             throw new OxmeterException("export failed: " + Store.firstLine(e.getMessage()));
         } catch (IOException e) {
-            throw new WriteFailure("cannot write to " + dir + ": " + WriteFailure.reason(e), e);
+            throw new WriteFailure("cannot write to " + dir + ": " + IoReason.of(e), e);
         }
         spec.commandLine().getOut().println("wrote " + written.size() + " Parquet files to " + dir + ": " + String.join(", ", written));
         spec.commandLine().getOut().flush();

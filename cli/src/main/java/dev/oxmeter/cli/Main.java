@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.IoReason;
 import dev.oxmeter.WriteFailure;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -70,7 +71,7 @@ public final class Main implements Runnable {
             if (String.valueOf(failure.getMessage()).contains("Broken pipe")) {
                 return EXIT_PIPE;
             }
-            cl.getErr().println("oxmeter: cannot write to standard output: " + WriteFailure.reason(failure));
+            cl.getErr().println("oxmeter: cannot write to standard output: " + IoReason.of(failure));
             code = code == 0 ? EXIT_IO : code;
         }
         cl.getErr().flush();

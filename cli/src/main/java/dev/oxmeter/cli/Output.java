@@ -1,6 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.IoReason;
 import dev.oxmeter.WriteFailure;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -50,7 +51,7 @@ final class Output {
             }
             replace(target, bytes);
         } catch (IOException e) {
-            throw new WriteFailure("cannot write " + file + ": " + WriteFailure.reason(e), e);
+            throw new WriteFailure("cannot write " + file + ": " + IoReason.of(e), e);
         }
     }
 
@@ -64,7 +65,7 @@ final class Output {
             try {
                 p = p.resolveSibling(Files.readSymbolicLink(p));
             } catch (IOException e) {
-                throw new WriteFailure("cannot write " + file + ": " + WriteFailure.reason(e), e);
+                throw new WriteFailure("cannot write " + file + ": " + IoReason.of(e), e);
             }
         }
         return p;

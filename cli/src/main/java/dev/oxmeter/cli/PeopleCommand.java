@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.IoReason;
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.Progress;
 import dev.oxmeter.history.Affiliations;
@@ -225,11 +226,10 @@ final class PeopleCommand implements Callable<Integer> {
             try {
                 return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             } catch (IOException e2) {
-                throw new OxmeterException("cannot read " + what + " file " + file + ": " + e2.getMessage());
+                throw new OxmeterException("cannot read " + what + " file " + file + ": " + IoReason.of(e2));
             }
         } catch (IOException e) {
-            throw new OxmeterException("cannot read " + what + " file " + file + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new OxmeterException("cannot read " + what + " file " + file + ": " + IoReason.of(e));
         }
     }
 

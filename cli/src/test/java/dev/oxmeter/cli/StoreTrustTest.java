@@ -292,6 +292,16 @@ class StoreTrustTest {
         assertThat(r.err()).isEqualTo("oxmeter: cannot write to standard output: no space left on device\n");
     }
 
+    @Test
+    @DisplayName("a reader that closes the pipe early (| head) ends the run quietly, as SIGPIPE ends other tools")
+    void aClosedPipeEndsTheRunQuietly() throws Exception {
+        Cli.Run.ok(Cli.run("scan", repo.toString(), "--store", store.toString(), "-q"));
+        Child.Result r = child().closedStdout().run("sql", "SELECT range AS n FROM range(300000)", "--store",
+                store.toString(), "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_PIPE);
+        assertThat(r.err()).isEmpty();
+    }
+
     // ---- 11. DuckDB's own message ----------------------------------------------------------------------------
 
     @Test
@@ -340,6 +350,26 @@ class StoreTrustTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("kept.csv",
                     "good.duckdb");
         }
+    }
+
+    @Test
+    @DisplayName("a full disk is named as the reason, and a good store is never called unusable")
+    void aFullDiskIsNamed() throws Exception {
+        Assumptions.assumeTrue(isRoot() && new File("/usr/bin/unshare").canExecute()
+                && new ProcessBuilder("/usr/bin/unshare", "-m", "true").start().waitFor() == 0,
+                "a private mount namespace (root and unshare) to mount a small file system");
+        Path good = tmp.resolve("good.duckdb");
+        Cli.Run.ok(Cli.run("scan", repo.toString(), "--store", good.toString(), "-q"));
+        Path disk = Files.createDirectory(tmp.resolve("disk"));
+        // in a mount namespace of its own: a 2 MiB file system holding a copy of the store, then filled up
+        String script = "mount -t tmpfs -o size=2m tmpfs \"$DISK\" && cp --sparse=always \"$GOOD\" \"$DISK/\" "
+                + "&& { dd if=/dev/zero of=\"$DISK/fill\" bs=4k 2>/dev/null; true; } && exec \"$@\"";
+        Child.Result r = child().env("DISK", disk.toString()).env("GOOD", good.toString())
+                .wrap("/usr/bin/unshare", "-m", "/bin/sh", "-c", script, "sh")
+                .run("scan", repo.toString(), "--store", disk.resolve("good.duckdb").toString(), "--exclude", "*.rs");
+        assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_IO);
+        assertThat(r.err()).contains(disk.resolve("good.duckdb").toString()).contains("no space left on device")
+                .doesNotContain("delete it").hasLineCount(1);
     }
 
     // ---- 14. where the store lives, and when it is created ----------------------------------------------------
@@ -447,7 +477,9 @@ class StoreTrustTest {
         private final Path dir;
         private final Map<String, String> env = new java.util.HashMap<>();
         private File stdout;
+        private boolean closedStdout;
         private boolean unprivileged;
+        private final List<String> wrapper = new ArrayList<>();
 
         Child(Path dir) {
             this.dir = dir;
@@ -473,8 +505,20 @@ class StoreTrustTest {
             return this;
         }
 
+        /** Gives the child a pipe for stdout whose reading end is closed at once. */
+        Child closedStdout() {
+            closedStdout = true;
+            return this;
+        }
+
+        /** Runs the JVM through {@code command}, which gets the JVM's command line as its last arguments. */
+        Child wrap(String... command) {
+            wrapper.addAll(List.of(command));
+            return this;
+        }
+
         Result run(String... args) throws Exception {
-            List<String> cmd = new ArrayList<>();
+            List<String> cmd = new ArrayList<>(wrapper);
             if (unprivileged && isRoot()) {
                 Assumptions.assumeTrue(new File("/usr/bin/setpriv").canExecute(), "setpriv to drop root's powers");
                 cmd.addAll(List.of("/usr/bin/setpriv", "--bounding-set=-dac_override,-dac_read_search"));
@@ -496,8 +540,12 @@ class StoreTrustTest {
             Path out = Files.createTempFile(dir, "child", ".out");
             Path err = Files.createTempFile(dir, "child", ".err");
             try {
-                pb.redirectOutput(stdout != null ? stdout : out.toFile()).redirectError(err.toFile());
+                pb.redirectOutput(closedStdout ? ProcessBuilder.Redirect.PIPE
+                        : ProcessBuilder.Redirect.to(stdout != null ? stdout : out.toFile())).redirectError(err.toFile());
                 Process p = pb.start();
+                if (closedStdout) {
+                    p.getInputStream().close();
+                }
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     throw new AssertionError("oxmeter " + String.join(" ", args) + " did not finish");

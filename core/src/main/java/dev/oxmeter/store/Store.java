@@ -1,6 +1,7 @@
 package dev.oxmeter.store;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.IoReason;
 import dev.oxmeter.WriteFailure;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ public final class Store implements AutoCloseable {
                 }
             } catch (IOException e) {
                 throw new WriteFailure("cannot create the store directory for " + file + ": "
-                        + WriteFailure.reason(e), e);
+                        + IoReason.of(e), e);
             }
         }
         Store s;
@@ -102,7 +103,7 @@ public final class Store implements AutoCloseable {
             if (!existed) {
                 deleteCreated(file);
             }
-            String env = WriteFailure.environmentalReason(e.getMessage());
+            String env = IoReason.named(e.getMessage());
             if (env != null) {
                 throw new WriteFailure("cannot open the store " + file + " for writing: " + env
                         + " (--no-store runs without a store)", e);
@@ -119,7 +120,7 @@ public final class Store implements AutoCloseable {
             if (e instanceof RuntimeException re) {
                 throw re;
             }
-            String env = WriteFailure.environmentalReason(e.getMessage());
+            String env = IoReason.named(e.getMessage());
             if (env != null) {
                 throw new WriteFailure("cannot write the store " + file + ": " + env, e);
             }
@@ -385,7 +386,7 @@ public final class Store implements AutoCloseable {
                 conn.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            String env = WriteFailure.environmentalReason(e.getMessage());
+            String env = IoReason.named(e.getMessage());
             if (env != null) {
                 throw new WriteFailure("writing the store " + file + " failed: " + env, e);
             }
