@@ -402,6 +402,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void aMissingBaseIsNamed() {
+        Cli.Result r = Cli.run("check", repo.toString(), "--base", "origin/main", "--no-store", "-q");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).startsWith("oxmeter: base revision 'origin/main' not found (unknown revision")
+                .contains("fetch it first").doesNotContain("\n");
+        assertThat(Cli.run("diff", "nope..HEAD", repo.toString(), "--no-store").err())
+                .startsWith("oxmeter: base revision 'nope' not found");
+        assertThat(Cli.run("diff", "HEAD", "nope", repo.toString(), "--no-store").err())
+                .startsWith("oxmeter: unknown revision 'nope'");
+    }
+
+    @Test
     void aShallowCloneNamesTheMissingBase() throws Exception {
         t.commit(baseTree().file("rust/kernel/fresh.rs", FRESH_RS)); // main moves to a child of the base
         Path clone = tmp.resolve("shallow");
