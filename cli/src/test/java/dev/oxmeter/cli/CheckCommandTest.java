@@ -393,12 +393,41 @@ class CheckCommandTest {
         JsonNode moves = tables.get(4);
         assertThat(moves.toString()).contains("drivers/foo.c").contains("drivers/foo.rs");
 
+        // Rust per owner, top directories without an ownership file: rust/kernel/ +3 (fresh.rs), drivers/ +3 (foo.rs)
+        assertThat(tables.get(5).get("rows").toString()).isEqualTo(
+                "[{\"owner\":\"drivers/\",\"rust_base\":0,\"rust_head\":3,\"delta\":3},"
+                        + "{\"owner\":\"rust/kernel/\",\"rust_base\":6,\"rust_head\":9,\"delta\":3}]");
+
         Cli.Result text = Cli.run("diff", base, h, repo.toString(), "--store", store.toString(), "-q");
         assertThat(text.exit()).isZero();
         assertThat(Cli.run("diff", base, h, repo.toString(), "--no-store", "-q").out()).isEqualTo(text.out());
         assertThat(text.out().lines().filter(l -> l.startsWith("+ ") && l.contains("rust/kernel/fresh.rs")).toList())
                 .singleElement().asString().matches("\\+\\s+rust/kernel/fresh\\.rs\\s+4\\s+unsafe block\\s+no\\s+fn fresh\\s*");
         assertThat(Cli.run("diff", base, repo.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void ownersComeFromTheHeadsMaintainers() throws Exception {
+        String maintainers = "RUST\nM:\tR <r@example.com>\nF:\trust/\n\nDRIVERS\nM:\tD <d@example.com>\nF:\tdrivers/\n";
+        String h = head(snapshot().file("MAINTAINERS", maintainers).file("rust/kernel/lib.rs", LIB_RS)
+                .file("rust/helpers/helpers.c", HELPERS_C).file("drivers/foo.c", FOO_C)
+                .file("drivers/foo.rs", "pub fn foo() -> u32 {\n    1\n}\n"));
+        Cli.Result r = Cli.run("diff", base, h, repo.toString(), "--no-store", "-q", "--format", "csv");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("owner,rust_base,rust_head,delta\nDRIVERS,0,3,3\n");
+    }
+
+    @Test
+    void aMissingBaseIsNamed() {
+        Cli.Result r = Cli.run("check", repo.toString(), "--base", "origin/main", "--no-store", "-q");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip()).startsWith("oxmeter: base revision 'origin/main' not found (unknown revision")
+                .contains("fetch it first").doesNotContain("\n");
+        assertThat(Cli.run("diff", "nope..HEAD", repo.toString(), "--no-store").err())
+                .startsWith("oxmeter: base revision 'nope' not found");
+        assertThat(Cli.run("diff", "HEAD", "nope", repo.toString(), "--no-store").err())
+                .startsWith("oxmeter: unknown revision 'nope'");
     }
 
     @Test

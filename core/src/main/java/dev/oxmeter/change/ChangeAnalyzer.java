@@ -74,13 +74,17 @@ public final class ChangeAnalyzer {
         try {
             return repo.resolve(rev);
         } catch (OxmeterException e) {
+            String m = String.valueOf(e.getMessage());
+            if (!m.startsWith("unknown revision") && !m.contains("missing from the repository")) {
+                throw e; // ambiguous, malformed, or not a commit: the engine's message says it best
+            }
             if (repo.isShallow()) {
                 throw new OxmeterException("base revision '" + rev + "' is not in this shallow clone ("
                         + e.getMessage() + "): fetch the history, e.g. actions/checkout with 'fetch-depth: 0', "
                         + "GitLab's GIT_DEPTH: 0, or 'git fetch --unshallow'", e);
             }
             throw new OxmeterException("base revision '" + rev + "' not found (" + e.getMessage()
-                    + "); fetch it first, e.g. 'git fetch origin " + rev.replaceFirst("^origin/", "") + "'", e);
+                    + "); check its name, or fetch it first (e.g. 'git fetch origin main')", e);
         }
     }
 

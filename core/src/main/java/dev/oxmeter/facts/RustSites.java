@@ -203,7 +203,7 @@ public final class RustSites {
                     boolean word = t.kind[i2] != PUNCT;
                     boolean typeColon = t.isPunct(prev, ':') && !t.isPunct(code[k - 2], ':') && !t.isPunct(i2, ':');
                     if ((word && (t.kind[prev] != PUNCT || t.isPunct(prev, '>') || t.isPunct(prev, ',') || typeColon))
-                            || (t.isPunct(i2, '&') && t.kind[prev] != PUNCT) || t.isPunct(i2, '+')
+                            || ((t.isPunct(i2, '&') || t.isPunct(i2, '$')) && t.kind[prev] != PUNCT) || t.isPunct(i2, '+')
                             || t.isPunct(prev, '+')) {
                         sb.append(' ');
                     }

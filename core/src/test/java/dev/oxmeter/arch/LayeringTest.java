@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the data flow visible in the package graph: source ← language/count ← facts/history ← aggregate ← store ←
- * report, and JGit only in {@code source}. Reads the main sources' import lines.
+ * Keeps the data flow visible in the package graph: source ← language/count ← facts/history ← aggregate ←
+ * change/store ← report, and JGit only in {@code source}. Reads the main sources' import lines.
  */
 class LayeringTest {
     /** What each package may import from the project (besides itself and the root package). */

@@ -92,6 +92,8 @@ class RustSitesTest {
     void implHeadersReadLikeSource() {
         String src = "impl<'a, T: Clone + Send> Node<'a> for &Wrapper<T> where T: Send {\n    fn f(&self) {\n        unsafe { g() }\n    }\n}\n";
         assertThat(scan(src).get(0).item()).isEqualTo("impl<'a, T: Clone + Send> Node<'a> for &Wrapper<T>::fn f");
+        String macro = "impl Node for $name {\n    fn parent(&self) {\n        unsafe { g() }\n    }\n}\n";
+        assertThat(scan(macro).get(0).item()).isEqualTo("impl Node for $name::fn parent");
     }
 
     @Test
