@@ -67,7 +67,7 @@ final class FixesCommand implements Callable<Integer> {
                 }
             }
             Table.Builder b = new Table.Builder("oxmeter fixes · " + s.name()
-                    + " · fix commits per 1,000 lines of code", "window", "date", "language", "fix_commits",
+                    + " · fix commits per 1,000 lines of code", "window", "end_date", "language", "fix_commits",
                     "commits", "code", "fixes_per_kloc");
             for (FixDensity.Row r : FixDensity.count(windows, touching, walker)) {
                 Revision end = r.window().end();

@@ -8,11 +8,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code oxmeter} command: subcommands, and the one-line error policy. */
-@Command(name = "oxmeter", mixinStandardHelpOptions = true, version = "oxmeter 0.1.0",
+@Command(name = "oxmeter", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures how a codebase adopts Rust, straight from its git history.",
         subcommands = {ScanCommand.class, HistoryCommand.class, PeopleCommand.class, OwnersCommand.class,
                 SafetyCommand.class, BoundaryCommand.class, FixesCommand.class, ReportCommand.class, SqlCommand.class,
-                ExportCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (bad repository, revision, option value ...). */
     public static final int EXIT_USAGE = 2;
@@ -21,6 +21,14 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the library's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"oxmeter " + dev.oxmeter.Version.VERSION};
+        }
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -40,6 +48,9 @@ public final class Main implements Runnable {
     /** The configured command line, so tests can set their own writers. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // wrap help at the terminal's width (80 columns in pipes) instead of a fixed 80
+        cl.setUsageHelpAutoWidth(true);
+        cl.setUsageHelpLongOptionsMaxWidth(30);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
             if (ex instanceof OxmeterException) {
@@ -64,6 +75,12 @@ public final class Main implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("oxmeter: " + ex.getMessage());
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                // picocli's did-you-mean, for commands and options alike
+                err.println("Did you mean: " + String.join(" or ", u.getSuggestions().stream()
+                        .map(x -> ex.getCommandLine().getCommandSpec().qualifiedName() + " " + x).limit(3).toList())
+                        + "?");
+            }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             err.flush();
             return EXIT_USAGE;
