@@ -76,10 +76,9 @@ public final class Main implements Runnable {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("oxmeter: " + ex.getMessage());
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
-                // picocli's did-you-mean, for commands and options alike
-                err.println("Did you mean: " + String.join(" or ", u.getSuggestions().stream()
-                        .map(x -> ex.getCommandLine().getCommandSpec().qualifiedName() + " " + x).limit(3).toList())
-                        + "?");
+                // picocli's did-you-mean, for commands and options alike; its best guess only
+                err.println("Did you mean: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " "
+                        + u.getSuggestions().get(0) + "?");
             }
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             err.flush();

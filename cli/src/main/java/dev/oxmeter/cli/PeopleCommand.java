@@ -47,8 +47,26 @@ final class PeopleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The analysis options less those about reading whole blobs, which people never does. */
+    static final class Options {
+        @Mixin
+        RepoOption repo;
+
+        @Mixin
+        TimelineOptions timeline;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        ExclusionOptions rules;
+
+        @Mixin
+        StoreOptions store;
+    }
+
     @Mixin
-    AnalysisOptions options;
+    Options options;
 
     @Option(names = {"-l", "--lang"}, paramLabel = "LANGUAGE", defaultValue = "rust",
             description = "The language (any catalog name or alias, ignoring case; default ${DEFAULT-VALUE}).")
