@@ -141,6 +141,32 @@ class OutputsTest {
         }
     }
 
+    /** The other groupings and modes print their own columns: those are in the naming table too. */
+    @Test
+    void csvColumnsOfEveryGroupingAreInTheTable() throws Exception {
+        Set<String> documented = documentedColumns();
+        List<List<String>> variants = List.of(List.of("scan", "--by", "file"), List.of("scan", "--by", "directory:2"),
+                List.of("safety", "--by", "file"), List.of("safety", "--by", "owner", "--tags", "v*"),
+                List.of("safety", "--by", "directory", "--tags", "v*"), List.of("safety", "--list", "undocumented"),
+                List.of("boundary", "--tags", "v*"), List.of("boundary", "--tags", "v*", "--by", "file"),
+                List.of("owners"), List.of("people", "--range", "v1..v2"));
+        for (List<String> v : variants) {
+            List<String> args = new ArrayList<>(List.of(v.get(0), repo.toString(), "--store", store.toString(), "-q",
+                    "--format", "csv"));
+            args.addAll(v.subList(1, v.size()));
+            String out = Cli.Run.ok(Cli.run(args.toArray(String[]::new))).out();
+            boolean header = true;
+            for (String line : out.split("\n", -1)) {
+                if (header && !line.isEmpty()) {
+                    for (String column : line.split(",")) {
+                        assertThat(documented).as(v + " column " + column + " is in docs/columns.md").contains(column);
+                    }
+                }
+                header = line.isEmpty();
+            }
+        }
+    }
+
     @Test
     void ownersAtOneRevisionNamesItsCommitNotHead() throws Exception {
         String out = run("owners", "csv").out();
@@ -151,6 +177,9 @@ class OutputsTest {
         JsonNode h = new ObjectMapper().readTree(Cli.Run.ok(Cli.run("safety", repo.toString(), "--store",
                 store.toString(), "-q", "--format", "json")).out()).get("header");
         assertThat(h.get("revisions").get(0).get("revision").asText()).matches("[0-9a-f]{12}");
+        JsonNode scan = new ObjectMapper().readTree(Cli.Run.ok(Cli.run("scan", repo.toString(), "--store",
+                store.toString(), "-q", "--format", "json")).out()).get("header");
+        assertThat(scan.get("revisions").get(0).get("revision").asText()).matches("[0-9a-f]{12}");
     }
 
     /** Column names in the first cell of the naming table's rows, several per cell allowed. */
