@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
                 "Windows: between consecutive selected tags (the first from the start of history), consecutive "
                         + "--every samples, or one --range A..B (git's A..B). Commit facts come from one walk of the "
                         + "history and are kept in the store.",
-                "--format also accepts 'thanks': per window, the contributors' names in one comma-separated line."})
+                "--format also accepts 'thanks': per window, the contributors' names in one comma-separated line.",
+                "Without a timeline option (--tags, --every, --revs): every tag, or --every month when there are no tags."})
 final class PeopleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

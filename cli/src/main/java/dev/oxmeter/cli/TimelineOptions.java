@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 /** How a command picks the revisions of its timeline (mixed in). Conflicting choices are rejected up front. */
 final class TimelineOptions {
     @Option(names = "--tags", paramLabel = "GLOB", description = "Release tags matching GLOB (git tag -l syntax; "
-            + "repeatable). Default when no timeline option is given: every tag, or --every month without tags.")
+            + "repeatable). Without any timeline option the command's own default applies (see its description).")
     List<String> tags = new ArrayList<>();
 
     @Option(names = "--exclude-tags", paramLabel = "GLOB", description = "Leave out tags matching GLOB, e.g. '*-rc*'.")

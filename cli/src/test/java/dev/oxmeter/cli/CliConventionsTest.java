@@ -67,6 +67,19 @@ class CliConventionsTest {
     }
 
     @Test
+    void defaultTimelinesAreTheCommandsOwn() {
+        Map<String, CommandLine> sub = Main.commandLine().getSubcommands();
+        for (String lens : List.of("owners", "safety", "boundary")) {
+            String help = sub.get(lens).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+            assertThat(help).as(lens).doesNotContain("every tag").contains("HEAD or --rev");
+        }
+        for (String timeline : List.of("history", "people", "fixes")) {
+            assertThat(sub.get(timeline).getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ")).as(timeline)
+                    .contains("Without a timeline option");
+        }
+    }
+
+    @Test
     void everyCommandThatPrintsATitleTakesName() {
         for (String command : List.of("scan", "history", "people", "owners", "safety", "boundary", "fixes",
                 "report")) {
