@@ -201,9 +201,13 @@ class OutputsTest {
         return out;
     }
 
-    /** Output with the temporary paths and the catalog-dependent lines version masked, for golden files. */
+    /**
+     * Output with the temporary paths and the versions that follow the language catalog (lines, commit facts)
+     * masked, for golden files.
+     */
     static String normalize(String out) {
         return out.replace(repo.toString(), "REPO").replace(store.toAbsolutePath().toString(), "STORE")
-                .replaceAll("\"lines\" : \"[^\"]*\"", "\"lines\" : \"LINES-VERSION\"");
+                .replaceAll("\"lines\" : \"[^\"]*\"", "\"lines\" : \"LINES-VERSION\"")
+                .replaceAll("\"commit_facts\" : \"[^\"]*\"", "\"commit_facts\" : \"COMMIT-FACTS-VERSION\"");
     }
 }
