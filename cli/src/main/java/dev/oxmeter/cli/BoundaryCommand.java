@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /** {@code oxmeter boundary}: the C↔Rust boundary — C helpers and their __rust_helper status, bindings use. */
 @Command(name = "boundary", mixinStandardHelpOptions = true,
-        description = "C helpers (rust_helper_*) and their __rust_helper annotation, bindings:: references, "
+        description = {"C helpers (rust_helper_*) and their __rust_helper annotation, bindings:: references, "
                 + "extern \"C\" blocks and functions, #[no_mangle] items. At one revision: its C helpers and the "
-                + "Rust files that touch C; over a timeline: totals per revision (rules: docs/kernel-lens.md).")
+                + "Rust files that touch C; over a timeline: totals per revision (rules: docs/kernel-lens.md).",
+                "Without a timeline option (--tags, --every, --revs): one revision, HEAD or --rev."})
 final class BoundaryCommand implements Callable<Integer> {
     static final String H = "c_helpers";
     static final String B = "rust_boundary";

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         description = {"Fix density per language and window: non-merge commits with a Fixes: trailer that modify "
                 + "files of the language, per 1,000 lines of that language's code at the window's end.",
                 "Windows are those of 'people': between consecutive selected tags (the first from the start of "
-                        + "history), or consecutive --every samples. Commit facts are shared with 'people'."})
+                        + "history), or consecutive --every samples. Commit facts are shared with 'people'.",
+                "Without a timeline option (--tags, --every, --revs): every tag, or --every month when there are no tags."})
 final class FixesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -78,7 +79,7 @@ final class FixesCommand implements Callable<Integer> {
                 }
             }
             Table.Builder b = new Table.Builder("oxmeter fixes · " + s.name()
-                    + " · fix commits per 1,000 lines of code", "window", "date", "language", "fix_commits",
+                    + " · fix commits per 1,000 lines of code", "window", "end_date", "language", "fix_commits",
                     "commits", "code", "fixes_per_kloc");
             for (FixDensity.Row r : FixDensity.count(windows, touching, update.graph())) {
                 Revision end = r.window().end();

@@ -14,8 +14,9 @@ import picocli.CommandLine.Mixin;
 
 /** {@code oxmeter history}: composition at every revision of a timeline, memoized by content. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Composition per language at every release tag or calendar sample, measuring each unique "
-                + "blob once and keeping results in the store.")
+        description = {"Composition per language at every release tag or calendar sample, measuring each unique "
+                + "blob once and keeping results in the store.",
+                "Without a timeline option (--tags, --every, --revs): every tag, or --every month when there are no tags."})
 final class HistoryCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

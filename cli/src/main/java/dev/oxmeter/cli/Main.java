@@ -14,12 +14,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** Entry point of the {@code oxmeter} command: subcommands, and the one-line error policy ({@link Failure}). */
-@Command(name = "oxmeter", mixinStandardHelpOptions = true, version = "oxmeter 0.1.0",
+@Command(name = "oxmeter", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Measures how a codebase adopts Rust, straight from its git history.",
         subcommands = {ScanCommand.class, HistoryCommand.class, PeopleCommand.class, OwnersCommand.class,
                 SafetyCommand.class, BoundaryCommand.class, ToolchainCommand.class, FixesCommand.class,
                 ReportCommand.class, DiffCommand.class, CheckCommand.class, SqlCommand.class,
-                ExportCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (bad repository path, revision, option value ...). */
     public static final int EXIT_USAGE = Failure.USAGE;
@@ -36,6 +36,14 @@ public final class Main implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the library's version. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"oxmeter " + dev.oxmeter.Version.VERSION};
+        }
+    }
 
     public static void main(String[] args) {
         int code;
@@ -122,6 +130,9 @@ public final class Main implements Runnable {
     /** The configured command line, so tests can set their own writers. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // wrap help at the terminal's width (80 columns in pipes) instead of a fixed 80
+        cl.setUsageHelpAutoWidth(true);
+        cl.setUsageHelpLongOptionsMaxWidth(30);
         // a query may begin with a "-- comment"; it is a query, not an option
         cl.getSubcommands().get("sql").setUnmatchedOptionsArePositionalParams(true);
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> Failure.report(ex, cmd.getErr()));
@@ -140,7 +151,13 @@ public final class Main implements Runnable {
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("oxmeter: " + Failure.firstLine(ex.getMessage()) + " (try '"
+            String suggestion = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                // picocli's did-you-mean, for commands and options alike; its best guess only
+                suggestion = " Did you mean: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " "
+                        + u.getSuggestions().get(0) + "?";
+            }
+            err.println("oxmeter: " + Failure.firstLine(ex.getMessage()) + suggestion + " (try '"
                     + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             err.flush();
             return EXIT_USAGE;

@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
 
 /** {@code oxmeter owners}: code of one language per MAINTAINERS entry / CODEOWNERS rule, over releases. */
 @Command(name = "owners", mixinStandardHelpOptions = true,
-        description = "Code of a language per owner (MAINTAINERS entries with get_maintainer.pl's rules, else "
-                + "CODEOWNERS, else top directories), per revision, with the first revision each owner had any.")
+        description = {"Code of a language per owner (MAINTAINERS entries with get_maintainer.pl's rules, else "
+                + "CODEOWNERS, else top directories), per revision, with the first revision each owner had any.",
+                "Without a timeline option (--tags, --every, --revs): one revision, HEAD or --rev."})
 final class OwnersCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

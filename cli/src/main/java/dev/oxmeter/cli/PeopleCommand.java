@@ -43,13 +43,37 @@ import picocli.CommandLine.Spec;
                 "Windows: between consecutive selected tags (the first from the start of history), consecutive "
                         + "--every samples, or one --range A..B (git's A..B). Commit facts come from one walk of the "
                         + "history and are kept in the store.",
-                "--format also accepts 'thanks': per window, the contributors' names in one comma-separated line."})
+                "--format also accepts 'thanks': per window, the contributors' names in one comma-separated line.",
+                "Without a timeline option (--tags, --every, --revs): every tag, or --every month when there are no tags."})
 final class PeopleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The analysis options less those about reading whole blobs, which people never does. */
+    static final class Options {
+        @Mixin
+        RepoOption repo;
+
+        @Mixin
+        TimelineOptions timeline;
+
+        @Mixin
+        CommonOptions common;
+
+        @Mixin
+        ExclusionOptions rules;
+
+        @Mixin
+        StoreOptions store;
+
+        @Option(names = "--allow-missing", description = "Count changed files whose content is absent (partial "
+                + "or damaged clones) with 0 lines, and keep such commits out of the store, instead of stopping "
+                + "with an error.")
+        boolean allowMissing;
+    }
+
     @Mixin
-    AnalysisOptions options;
+    Options options;
 
     @Option(names = {"-l", "--lang"}, paramLabel = "LANGUAGE", defaultValue = "rust",
             description = "The language (any catalog name or alias, ignoring case; default ${DEFAULT-VALUE}).")
@@ -117,7 +141,7 @@ final class PeopleCommand implements Callable<Integer> {
             Progress progress = TerminalProgress.create(options.common.quiet);
             PeopleRun.Result result;
             PeopleRun.Options runOptions = new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored,
-                    userMailmap, mailmapRev, employers, keys, options.common.threads(), options.rules.allowMissing);
+                    userMailmap, mailmapRev, employers, keys, options.common.threads(), options.allowMissing);
             List<Contributions.Contribution> counted = new ArrayList<>();
             try {
                 result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows, runOptions,

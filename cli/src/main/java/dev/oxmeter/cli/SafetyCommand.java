@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
 
 /** {@code oxmeter safety}: unsafe Rust and how well it is documented, per revision, owner, directory or file. */
 @Command(name = "safety", mixinStandardHelpOptions = true,
-        description = "Unsafe blocks, fns, impls, traits and extern blocks in Rust code, and how many carry a "
-                + "SAFETY comment or a # Safety doc section (rules: docs/kernel-lens.md).")
+        description = {"Unsafe blocks, fns, impls, traits and extern blocks in Rust code, and how many carry a "
+                + "SAFETY comment or a # Safety doc section (rules: docs/kernel-lens.md).",
+                "Without a timeline option (--tags, --every, --revs): one revision, HEAD or --rev."})
 final class SafetyCommand implements Callable<Integer> {
     static final String A = "rust_safety";
     static final List<String> KEYS = List.of("unsafe_blocks", "unsafe_blocks_documented", "unsafe_fns",

@@ -49,7 +49,7 @@ final class ScanCommand implements Callable<Integer> {
         Grouping grouping = Grouping.parse(by);
         ScanOptions options = rules.toOptions();
         try (Session s = Session.open(spec, repo, common, store, options)) {
-            Revision r = s.repo().resolve(rev);
+            Revision r = Lens.resolved(s, rev);
             Map<String, Object> meta = new LinkedHashMap<>();
             String title = "oxmeter scan · " + s.name() + " @ " + rev
                     + (r.commit() == null ? " (tree " + r.tree().abbrev(10) + ")"

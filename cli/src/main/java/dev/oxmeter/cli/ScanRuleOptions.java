@@ -2,21 +2,11 @@ package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.ScanOptions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** Options that decide what is counted (mixed into every command that counts lines). */
-final class ScanRuleOptions {
-    @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Leave paths matching GLOB out of language totals (gitignore-style; repeatable).")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--include-vendored",
-            description = "Count vendored and generated files in their languages instead of the (excluded) row.")
-    boolean includeVendored;
-
+/** Options that decide what is counted (mixed into every command that counts lines in blobs). */
+final class ScanRuleOptions extends ExclusionOptions {
     @Option(names = "--allow-missing", description = "Count files whose blob is absent (partial or damaged "
             + "clones) in a (missing) row instead of stopping with an error.")
     boolean allowMissing;
@@ -26,14 +16,9 @@ final class ScanRuleOptions {
                     + "Default ${DEFAULT-VALUE}.")
     String maxBlobSize;
 
+    @Override
     ScanOptions toOptions() {
-        for (String g : excludes) {
-            try {
-                dev.oxmeter.aggregate.PathGlob.compile(g);
-            } catch (IllegalArgumentException e) {
-                throw new OxmeterException("--exclude: " + e.getMessage());
-            }
-        }
+        checkGlobs();
         return new ScanOptions(parseSize(maxBlobSize), excludes, includeVendored, allowMissing);
     }
 

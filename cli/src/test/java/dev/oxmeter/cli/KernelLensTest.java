@@ -145,8 +145,17 @@ class KernelLensTest {
 
     @Test
     void helperListAtOneRevision() {
-        List<List<String>> rows = csv(Cli.run("boundary", repo.toString(), "--rev", "v7.0", "--format", "csv",
+        List<List<String>> all = csv(Cli.run("boundary", repo.toString(), "--rev", "v7.0", "--format", "csv",
                 "--store", store.toString()));
+        // two tables: the C helpers, an empty line, the Rust files that touch C
+        int gap = all.indexOf(List.of(""));
+        assertThat(gap).isPositive();
+        List<List<String>> rows = all.subList(0, gap);
+        List<List<String>> rust = all.subList(gap + 1, all.size());
+        assertThat(rust.get(0)).containsExactly("path", "bindings_refs", "extern_c_blocks", "extern_c_fns",
+                "no_mangle_items");
+        // the kernel crate's two bindings:: calls, as in the timeline totals
+        assertThat(rust.subList(1, rust.size())).extracting(r -> r.get(1)).containsOnly("2");
         assertThat(rows.get(0)).startsWith("path", "function", "annotated");
         assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(2))
                 .containsExactly("rust/helpers/bug.c rust_helper_BUG no",
@@ -154,7 +163,10 @@ class KernelLensTest {
                         "rust/helpers/mutex.c rust_helper_mutex_unlock yes");
         List<List<String>> perFile = csv(Cli.run("boundary", repo.toString(), "--tags", "v*", "--by", "file",
                 "--format", "csv", "--store", store.toString()));
-        assertThat(perFile.subList(1, perFile.size())).extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(3))
+        // both sides per file: C files with helpers, Rust files with boundary sites
+        assertThat(perFile.subList(1, perFile.size())).anyMatch(r -> r.get(1).endsWith(".rs"));
+        assertThat(perFile.subList(1, perFile.size()).stream().filter(r -> r.get(1).endsWith(".c")).toList())
+                .extracting(r -> r.get(0) + " " + r.get(1) + " " + r.get(3))
                 .containsExactly("v6.1 rust/helpers.c 0", "v6.12 rust/helpers/bug.c 0",
                         "v6.12 rust/helpers/mutex.c 0", "v7.0 rust/helpers/bug.c 0", "v7.0 rust/helpers/mutex.c 2");
     }
@@ -184,7 +196,7 @@ class KernelLensTest {
     void ownersFollowMaintainersRulesAndFirstRevision() {
         List<List<String>> rows = csv(Cli.run("owners", repo.toString(), "--lang", "rust", "--tags", "v*",
                 "--format", "csv", "--store", store.toString()));
-        assertThat(String.join(",", rows.get(0))).startsWith("revision,entry,language,files,code");
+        assertThat(String.join(",", rows.get(0))).startsWith("revision,owner,language,files,code");
         List<String> v612 = rows.stream().filter(r -> r.get(0).equals("v6.12"))
                 .map(r -> r.get(1) + "=" + r.get(3) + "@" + r.get(5)).toList();
         // every matching entry counts: nova-core's file is claimed by its entry, DRM DRIVERS and THE REST
@@ -200,7 +212,7 @@ class KernelLensTest {
     void fixDensityCountsFixCommitsPerLanguageAndWindow() {
         List<List<String>> rows = csv(Cli.run("fixes", repo.toString(), "--tags", "v*", "--lang", "C",
                 "--lang", "rust", "--format", "csv", "--store", store.toString()));
-        assertThat(String.join(",", rows.get(0))).isEqualTo("window,date,language,fix_commits,commits,code,"
+        assertThat(String.join(",", rows.get(0))).isEqualTo("window,end_date,language,fix_commits,commits,code,"
                 + "fixes_per_kloc");
         assertThat(rows.subList(1, rows.size())).extracting(r -> r.get(0) + " " + r.get(2) + " " + r.get(3) + "/"
                 + r.get(4)).containsExactly("..v6.1 C 0/1", "..v6.1 Rust 0/1", "v6.1..v6.12 C 0/1",
