@@ -104,7 +104,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         CheckFormat fmt = CheckFormat.parse(format);
         if (config != null && noConfig) {
-            throw new IllegalArgumentException("--config and --no-config exclude each other");
+            throw new OxmeterException("--config and --no-config exclude each other");
         }
         CommonOptions common = new CommonOptions();
         common.format = "table";
@@ -155,14 +155,14 @@ final class CheckCommand implements Callable<Integer> {
         for (String rl : ruleLevels) {
             int eq = rl.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("--rule takes RULE=LEVEL, e.g. unannotated-helper=warning: '" + rl
+                throw new OxmeterException("--rule takes RULE=LEVEL, e.g. unannotated-helper=warning: '" + rl
                         + "'");
             }
             c = c.with(Rule.byId(rl.substring(0, eq).trim()), Level.parse(rl.substring(eq + 1)));
         }
         if (shareTolerance != null) {
             if (!(shareTolerance >= 0) || shareTolerance.isInfinite()) {
-                throw new IllegalArgumentException("--share-tolerance must be a number of percentage points >= 0");
+                throw new OxmeterException("--share-tolerance must be a number of percentage points >= 0");
             }
             c = c.withShareTolerance(shareTolerance);
         }
@@ -171,7 +171,7 @@ final class CheckCommand implements Callable<Integer> {
             try {
                 dev.oxmeter.aggregate.PathGlob.compile(g);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--unsafe-path: " + e.getMessage());
+                throw new OxmeterException("--unsafe-path: " + e.getMessage());
             }
             globs.add(g);
         }
@@ -180,7 +180,7 @@ final class CheckCommand implements Callable<Integer> {
         for (String lp : noNewFiles) {
             int colon = lp.indexOf(':');
             if (colon <= 0 || colon == lp.length() - 1) {
-                throw new IllegalArgumentException("--no-new-files takes LANGUAGE:GLOB, e.g. C:drivers/gpu/nova-core/: '"
+                throw new OxmeterException("--no-new-files takes LANGUAGE:GLOB, e.g. C:drivers/gpu/nova-core/: '"
                         + lp + "'");
             }
             pairs.add(new CheckConfig.LanguagePath(CheckConfig.language(catalog, lp.substring(0, colon)),

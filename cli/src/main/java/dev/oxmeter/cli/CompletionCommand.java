@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
@@ -24,7 +25,7 @@ final class CompletionCommand implements Callable<Integer> {
     public Integer call() {
         String s = shell.strip().toLowerCase(Locale.ROOT);
         if (!s.equals("bash") && !s.equals("zsh")) {
-            throw new IllegalArgumentException("completion: unknown shell '" + shell + "' (expected bash or zsh)");
+            throw new OxmeterException("completion: unknown shell '" + shell + "' (expected bash or zsh)");
         }
         // picocli's script serves both: under zsh it loads bashcompinit first
         String script = AutoComplete.bash("oxmeter", spec.root().commandLine());

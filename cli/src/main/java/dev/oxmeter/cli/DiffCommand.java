@@ -1,5 +1,6 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.OxmeterException;
 import dev.oxmeter.change.ChangeAnalyzer;
 import dev.oxmeter.change.ChangeReport;
 import dev.oxmeter.report.ChangeTables;
@@ -44,18 +45,18 @@ final class DiffCommand implements Callable<Integer> {
         int dots = first.indexOf("..");
         if (dots >= 0) {
             if (first.contains("...")) {
-                throw new IllegalArgumentException("'" + first + "': A...B is not supported; give A..B or A B");
+                throw new OxmeterException("'" + first + "': A...B is not supported; give A..B or A B");
             }
             String a = first.substring(0, dots);
             String b = first.substring(dots + 2);
             if (args.size() > 2) {
-                throw new IllegalArgumentException("too many arguments: A..B [REPO]");
+                throw new OxmeterException("too many arguments: A..B [REPO]");
             }
             return new Range(a.isEmpty() ? "HEAD" : a, b.isEmpty() ? "HEAD" : b,
                     args.size() == 2 ? Path.of(args.get(1)) : null);
         }
         if (args.size() < 2) {
-            throw new IllegalArgumentException("give two revisions (A B or A..B)");
+            throw new OxmeterException("give two revisions (A B or A..B)");
         }
         return new Range(first, args.get(1), args.size() == 3 ? Path.of(args.get(2)) : null);
     }
