@@ -60,7 +60,7 @@ final class BoundaryCommand implements Callable<Integer> {
                 t = totals(Compositions.of(s, revs, new long[1]), title);
             }
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common);
         }
         return 0;
     }

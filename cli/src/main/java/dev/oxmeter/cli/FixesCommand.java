@@ -78,7 +78,7 @@ final class FixesCommand implements Callable<Integer> {
             }
             s.finish(String.format(java.util.Locale.ROOT, "commits walked %,d (%,d read, %,d from the store) in %.2f s",
                     walk.visited(), walk.read(), walk.known(), walk.seconds()));
-            Output.emit(s.out(), TableWriter.render(b.build(), options.common.format()), options.common.out);
+            Output.emit(s.out(), TableWriter.render(b.build(), options.common.format()), options.common);
         }
         return 0;
     }

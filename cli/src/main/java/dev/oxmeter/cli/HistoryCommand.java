@@ -36,7 +36,7 @@ final class HistoryCommand implements Callable<Integer> {
                     ? HistoryTables.pivot(title, history, s.computer().catalog(), meta)
                     : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);
             s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
-            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common);
         }
         return 0;
     }

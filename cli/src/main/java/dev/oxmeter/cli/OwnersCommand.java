@@ -73,7 +73,7 @@ final class OwnersCommand implements Callable<Integer> {
             Table t = options.common.format() == Format.TABLE || options.common.format() == Format.MD
                     ? components(title, per, first) : longFormat(title, per, first, language.name());
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common.out);
+            Output.emit(s.out(), TableWriter.render(t, options.common.format()), options.common);
         }
         return 0;
     }

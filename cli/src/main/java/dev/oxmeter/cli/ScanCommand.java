@@ -70,7 +70,7 @@ final class ScanCommand implements Callable<Integer> {
                         : ScanTables.byDirectory(title, files, grouping.depth(), meta);
             }
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(table, common.format()), common.out);
+            Output.emit(s.out(), TableWriter.render(table, common.format()), common);
         }
         return 0;
     }

@@ -71,7 +71,7 @@ final class Session implements AutoCloseable {
             if (file != null) {
                 PrintWriter err = spec.commandLine().getErr();
                 store = Store.open(file, m -> {
-                    err.println("oxmeter: " + m);
+                    err.println("oxmeter: " + dev.oxmeter.report.Visible.text(m));
                     err.flush();
                 });
             }
@@ -124,7 +124,7 @@ final class Session implements AutoCloseable {
 
     /** Prints a one-line notice on stderr. */
     void notice(String message) {
-        err.println("oxmeter: " + message);
+        err.println("oxmeter: " + dev.oxmeter.report.Visible.text(message));
         err.flush();
     }
 

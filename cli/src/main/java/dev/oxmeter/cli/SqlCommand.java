@@ -47,7 +47,7 @@ final class SqlCommand implements Callable<Integer> {
             t = run(store, query);
         }
         Output.emit(spec.commandLine().getOut(),
-                TableWriter.render(t, common.format()), common.out);
+                TableWriter.render(t, common.format()), common);
         return 0;
     }
 
