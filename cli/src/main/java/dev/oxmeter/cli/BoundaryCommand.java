@@ -70,7 +70,7 @@ final class BoundaryCommand implements Callable<Integer> {
             }
             s.finish(null);
             Output.emit(s.out(), TableWriter.render(t, options.common.format(),
-                    s.header(revs, Map.of("by", grouping))), options.common.out);
+                    s.header(revs, Map.of("by", grouping))), options.common);
         }
         return 0;
     }

@@ -15,6 +15,10 @@ final class CommonOptions {
             description = "Write the result to FILE (atomically) instead of standard output.")
     Path out;
 
+    @Option(names = "--csv-safe", description = "In CSV, prefix cells that a spreadsheet would run as a formula "
+            + "(starting with =, +, -, @, tab or carriage return; numbers excepted) with a single quote.")
+    boolean csvSafe;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
     boolean quiet;
 

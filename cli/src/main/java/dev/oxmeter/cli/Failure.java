@@ -27,7 +27,7 @@ final class Failure {
     /** Prints the line for {@code t} (and, with OXMETER_DEBUG set, its stack trace) and returns the exit code. */
     static int report(Throwable t, PrintWriter err) {
         int code = code(t);
-        err.println("oxmeter: " + line(t, code));
+        err.println("oxmeter: " + dev.oxmeter.report.Visible.text(line(t, code)));
         if (debug()) {
             t.printStackTrace(err);
         }
@@ -71,16 +71,33 @@ final class Failure {
             if (c instanceof UnsatisfiedLinkError) {
                 return c.getMessage();
             }
-            String m = String.valueOf(c.getMessage());
-            if ((c instanceof ExceptionInInitializerError || c instanceof NoClassDefFoundError)
-                    && m.contains("org.duckdb.DuckDBNative")) {
-                return NativeLibraries.failure() != null ? NativeLibraries.failure() : m;
-            }
-            if (c instanceof java.io.IOException && m.contains("duckdb")) {
-                return m;
+            if ((c instanceof ExceptionInInitializerError || c instanceof NoClassDefFoundError) && fromNative(c)) {
+                if (NativeLibraries.failure() != null) {
+                    return NativeLibraries.failure();
+                }
+                Throwable root = c;
+                while (root.getCause() != null && root.getCause() != root) {
+                    root = root.getCause();
+                }
+                return root.getClass().getSimpleName() + ": " + firstLine(root.getMessage());
             }
         }
         return null;
+    }
+
+    /** Whether {@code e}, a class that failed to initialise, is DuckDB's native loader. */
+    private static boolean fromNative(Throwable e) {
+        if (String.valueOf(e.getMessage()).contains("org.duckdb.DuckDBNative")) {
+            return true;
+        }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (StackTraceElement f : c.getStackTrace()) {
+                if (f.getClassName().equals("org.duckdb.DuckDBNative")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String describe(Throwable t) {

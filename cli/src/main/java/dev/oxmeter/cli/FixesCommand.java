@@ -94,7 +94,7 @@ final class FixesCommand implements Callable<Integer> {
             opts.put("languages", List.copyOf(languages));
             Output.emit(s.out(), TableWriter.render(b.build(), options.common.format(), s.header(revs, opts,
                     Map.of("commit_facts", dev.oxmeter.store.CommitStore.factsVersion(s.computer().catalog())))),
-                    options.common.out);
+                    options.common);
         }
         return 0;
     }

@@ -37,7 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
                     : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);
             s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
             Output.emit(s.out(), TableWriter.render(t, options.common.format(), s.header(revs, Map.of())),
-                    options.common.out);
+                    options.common);
         }
         return 0;
     }

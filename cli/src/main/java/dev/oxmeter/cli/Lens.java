@@ -82,14 +82,21 @@ final class Lens {
         }
         FileRow m = byPath.get("MAINTAINERS");
         if (m != null && m.kind().isRegularFile()) {
-            Ownership o = parsed.computeIfAbsent(m.blob(),
-                    id -> OwnershipMatcher.of(Maintainers.parse(text(id)), dirs::contains));
+            Ownership o = parsed.computeIfAbsent(m.blob(), id -> {
+                Ownership made = OwnershipMatcher.of(Maintainers.parse(text(id)), dirs::contains);
+                s.skippedRules("MAINTAINERS", made.problems());
+                return made;
+            });
             return new Owners("MAINTAINERS", o);
         }
         for (String p : CODEOWNERS_PATHS) {
             FileRow c = byPath.get(p);
             if (c != null && c.kind().isRegularFile()) {
-                return new Owners(p, parsed.computeIfAbsent(c.blob(), id -> CodeOwners.parse(text(id))));
+                return new Owners(p, parsed.computeIfAbsent(c.blob(), id -> {
+                    Ownership made = CodeOwners.parse(text(id));
+                    s.skippedRules(p, made.problems());
+                    return made;
+                }));
             }
         }
         return new Owners("top directories", OwnerRollup.byDirectory(2));

@@ -48,7 +48,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         int code;
         try {
-            NativeLibraries.load();
+            if (mayOpenAStore(args)) {
+                NativeLibraries.load();
+            }
             code = run(args);
         } catch (Throwable t) {
             // the last line of defence: whatever escaped the command line still ends in one line
@@ -56,6 +58,23 @@ public final class Main implements Runnable {
                     true));
         }
         System.exit(code);
+    }
+
+    /** False when the arguments certainly open no store (help, version, --no-store): loading DuckDB costs 0.2 s. */
+    private static boolean mayOpenAStore(String[] args) {
+        if (args.length == 0 || args[0].equals("help")) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("--no-store") || a.equals("-h") || a.equals("--help") || a.equals("-V")
+                    || a.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the command line with the process's standard streams and returns the exit code. */

@@ -30,6 +30,16 @@ final class Output {
     private Output() {
     }
 
+    /**
+     * Writes a command's result as {@code common} asks: to {@code -o FILE} or {@code out}, and with
+     * {@code --csv-safe} in CSV, formula-like cells neutralised.
+     */
+    static void emit(PrintWriter out, String text, CommonOptions common) {
+        String result = common.csvSafe && common.format != null && common.format.trim().equalsIgnoreCase("csv")
+                ? dev.oxmeter.report.TableWriter.neutraliseCsv(text) : text;
+        emit(out, result, common.out);
+    }
+
     static void emit(PrintWriter out, String text, Path file) {
         if (file == null) {
             // a failed write to stdout is noticed and reported by Main, which knows the stream's error

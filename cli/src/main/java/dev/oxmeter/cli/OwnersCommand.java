@@ -79,7 +79,7 @@ final class OwnersCommand implements Callable<Integer> {
             opts.put("primary", primary);
             opts.put("ownership", source);
             Output.emit(s.out(), TableWriter.render(t, options.common.format(), s.header(revs, opts)),
-                    options.common.out);
+                    options.common);
         }
         return 0;
     }

@@ -185,7 +185,7 @@ final class PeopleCommand implements Callable<Integer> {
                 };
             }
             PrintWriter out = spec.commandLine().getOut();
-            Output.emit(out, text, options.common.out);
+            Output.emit(out, text, options.common);
         }
         return 0;
     }

@@ -158,6 +158,7 @@ final class ReportData {
                     ? OwnershipMatcher.of(Maintainers.parse(text),
                             p -> dirs.computeIfAbsent(p, d -> find(src, at.tree(), d, true) != null))
                     : CodeOwners.parse(text);
+            s.skippedRules(file, ownership.problems());
             for (RustFile f : rust) {
                 List<Owner> o = ownership.owners(f.path());
                 long[] acc = per.computeIfAbsent(o.isEmpty() ? NO_OWNER : o.get(0).name(), k -> new long[2]);

@@ -93,7 +93,7 @@ final class SafetyCommand implements Callable<Integer> {
             opts.put("list", list);
             String text = list != null && options.common.format() == Format.TABLE ? plainList(t)
                     : TableWriter.render(t, options.common.format(), s.header(revs, opts));
-            Output.emit(s.out(), text, options.common.out);
+            Output.emit(s.out(), text, options.common);
         }
         return 0;
     }
@@ -204,7 +204,7 @@ final class SafetyCommand implements Callable<Integer> {
     private static String plainList(Table t) {
         StringBuilder sb = new StringBuilder();
         for (List<Object> row : t.rows()) {
-            sb.append(row.get(0)).append(':').append(row.get(1)).append(": unsafe ").append(row.get(2))
+            sb.append(dev.oxmeter.report.Visible.text(String.valueOf(row.get(0)))).append(':').append(row.get(1)).append(": unsafe ").append(row.get(2))
                     .append(row.get(2).equals("fn") || row.get(2).equals("trait") ? " without a # Safety section"
                             : " without a SAFETY comment").append('\n');
         }

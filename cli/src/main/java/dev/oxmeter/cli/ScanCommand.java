@@ -68,7 +68,7 @@ final class ScanCommand implements Callable<Integer> {
             Map<String, Object> opts = new LinkedHashMap<>();
             opts.put("by", grouping.kind() == Grouping.Kind.DIRECTORY ? "directory:" + grouping.depth()
                     : grouping.kind().name().toLowerCase(java.util.Locale.ROOT));
-            Output.emit(s.out(), TableWriter.render(table, common.format(), s.header(List.of(r), opts)), common.out);
+            Output.emit(s.out(), TableWriter.render(table, common.format(), s.header(List.of(r), opts)), common);
         }
         return 0;
     }

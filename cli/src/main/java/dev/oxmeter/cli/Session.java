@@ -37,6 +37,7 @@ final class Session implements AutoCloseable {
     private final PrintWriter err;
     private final long started = System.nanoTime();
     private final String command;
+    private final java.util.Set<String> reportedRules = new java.util.HashSet<>();
     private int factsPreloaded;
     private double factsLoadSeconds;
 
@@ -175,8 +176,27 @@ final class Session implements AutoCloseable {
 
     /** Prints a one-line notice on stderr. */
     void notice(String message) {
-        err.println("oxmeter: " + message);
+        err.println("oxmeter: " + dev.oxmeter.report.Visible.text(message));
         err.flush();
+    }
+
+    /**
+     * Says that rules of ownership file {@code file} were skipped: how many, always; each one with --verbose.
+     * Called once per parsed file.
+     */
+    void skippedRules(String file, java.util.List<String> all) {
+        // over a timeline each release has its own copy of the file: say each rule once, whatever its line
+        java.util.List<String> problems = all.stream()
+                .filter(p -> reportedRules.add(file + ": " + p.replaceAll(" \\(line [0-9]+\\)", ""))).toList();
+        if (problems.isEmpty()) {
+            return;
+        }
+        if (common.verbose) {
+            problems.forEach(p -> notice(file + ": " + p));
+        } else {
+            notice(problems.size() + " rule" + (problems.size() == 1 ? "" : "s") + " of " + file + " skipped (not "
+                    + "supported; see README, Reliability); -v lists " + (problems.size() == 1 ? "it" : "them"));
+        }
     }
 
     /** Reports what the run did when --verbose is given. */

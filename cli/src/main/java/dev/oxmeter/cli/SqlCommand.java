@@ -48,7 +48,12 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.oxmeter.report.Format f = dev.oxmeter.report.Format.parse(format);
+        dev.oxmeter.report.Format f;
+        try {
+            f = dev.oxmeter.report.Format.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new dev.oxmeter.OxmeterException("--format: " + e.getMessage());
+        }
         Path file = StoreOptions.existing(repoPath, storePath);
         Table t;
         try (Store store = Store.openReadOnly(file, false)) {

@@ -95,9 +95,24 @@ class GitFaultsTest {
     }
 
     @Test
+    void aCorruptBlobMetWhileDiffingHistoryIsNamedNeverCountedAsZeroLines() throws Exception {
+        Path repo = packedHistory();
+        String bad = firstBlobInPack(repo);
+        GitFixture.corrupt(repo, bad);
+
+        for (String threads : new String[] {"1", "2"}) {
+            Cli.Result r = Cli.run("people", repo.toString(), "--lang", "c", "--range", "..HEAD", "--no-store", "-q",
+                    "--threads", threads);
+            assertThat(r.exit()).as(r.err()).isEqualTo(Main.EXIT_REPOSITORY);
+            assertOneLine(r);
+            assertThat(r.err()).contains("blob " + bad + " is corrupt");
+        }
+    }
+
+    @Test
     void aCorruptCommitIsOneLineExitThreeNotAnInternalError() throws Exception {
         Path repo = packedHistory();
-        String bad = GitFixture.git(repo, "rev-parse", "HEAD~1").strip();
+        String bad = GitFixture.resolve(repo, "HEAD~1");
         GitFixture.corrupt(repo, bad);
 
         for (List<String> cmd : List.of(List.of("history", "--every", "month"), List.of("people", "--lang", "c"),
@@ -115,7 +130,7 @@ class GitFaultsTest {
     @Test
     void aCorruptTreeIsCalledCorruptNotMissing() throws Exception {
         Path repo = packedHistory();
-        String tree = GitFixture.git(repo, "rev-parse", "HEAD:src").strip();
+        String tree = GitFixture.resolve(repo, "HEAD:src");
         GitFixture.corrupt(repo, tree);
 
         Cli.Result r = Cli.run("scan", repo.toString(), "--no-store", "-q");

@@ -109,7 +109,7 @@ class ScanCommandTest {
             assertThat(t.deleteLooseObject(blob)).isTrue();
         }
         Cli.Result r = Cli.run("scan", r2.toString(), "--no-store");
-        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.exit()).isEqualTo(Main.EXIT_REPOSITORY);
         assertThat(r.err()).contains(blob).contains("missing");
     }
 }

@@ -397,6 +397,14 @@ public final class Trailers {
     static Identity parseIdentity(String piece) {
         String s = piece.strip();
         int lt = s.indexOf('<');
+        // the address is the last <…> holding an @: a name may itself hold angle brackets ("</style>… <s@x.org>")
+        for (int i = s.lastIndexOf('<'); i >= 0; i = i == 0 ? -1 : s.lastIndexOf('<', i - 1)) {
+            int close = s.indexOf('>', i + 1);
+            if ((close < 0 ? s.substring(i + 1) : s.substring(i + 1, close)).indexOf('@') >= 0) {
+                lt = i;
+                break;
+            }
+        }
         if (lt >= 0) {
             int gt = s.indexOf('>', lt + 1);
             String email = gt >= 0 ? s.substring(lt + 1, gt) : s.substring(lt + 1);

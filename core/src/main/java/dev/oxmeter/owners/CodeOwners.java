@@ -106,6 +106,7 @@ public final class CodeOwners implements Ownership {
     }
 
     /** Lines that were skipped, with the reason. */
+    @Override
     public List<String> problems() {
         return problems;
     }

@@ -13,4 +13,9 @@ public interface Ownership {
      * specific first; empty when nobody claims it.
      */
     List<Owner> owners(String path);
+
+    /** Rules of the ownership file that could not be applied and were skipped, one line each; empty when none. */
+    default List<String> problems() {
+        return List.of();
+    }
 }

@@ -25,10 +25,11 @@ import java.util.function.Predicate;
  * When several patterns of one entry match, the entry ranks by the deepest (get_maintainer.pl keeps whichever
  * matched last in the entry).
  *
- * <p><b>Regexes.</b> {@code N:} values are compiled with RE2/J (linear time, so a hostile pattern cannot
- * backtrack catastrophically). get_maintainer.pl applies them with Perl's {@code /x} flag, so unescaped
- * whitespace outside classes is removed first. A regex RE2/J cannot compile (Perl-only syntax such as
- * look-arounds) is skipped and reported once in {@link #problems()}.
+ * <p><b>Regexes.</b> {@code N:} values are Perl regexes that get_maintainer.pl applies with the {@code /x} flag;
+ * {@link PerlRegex} rewrites them into RE2/J syntax with the same meaning ({@code {n}} quantifiers, {@code /x}
+ * whitespace and comments, {@code \Z}, {@code \h} …) and RE2/J runs them in linear time, so a hostile pattern
+ * cannot backtrack catastrophically. A regex that needs Perl-only machinery (look-arounds, back-references …) is
+ * skipped and reported once in {@link #problems()}, never dropped silently.
  *
  * <p><b>Cost.</b> Patterns are indexed in a trie keyed by the directory components of their literal prefix,
  * then by the next two literal characters, so a lookup tests only the few patterns filed under the path's own
@@ -59,12 +60,18 @@ public final class OwnershipMatcher implements Ownership {
             }
             List<Regex> compiled = new ArrayList<>();
             for (String n : entry.regexes()) {
+                PerlRegex.Result perl = PerlRegex.translate(n);
+                if (!perl.ok()) {
+                    problems.add("N: regex '" + n + "' of entry '" + entry.title() + "' (line " + entry.line()
+                            + ") skipped: " + perl.problem() + " cannot be evaluated in linear time");
+                    continue;
+                }
                 try {
-                    String re = stripExtendedWhitespace(n);
+                    String re = perl.re2();
                     compiled.add(new Regex(Pattern.compile(re), requiredLiteral(re)));
                 } catch (PatternSyntaxException ex) {
                     problems.add("N: regex '" + n + "' of entry '" + entry.title() + "' (line " + entry.line()
-                            + ") skipped: " + ex.getMessage());
+                            + ") skipped: " + ex.getMessage().lines().findFirst().orElse(""));
                 }
             }
             if (!compiled.isEmpty()) {
@@ -162,6 +169,7 @@ public final class OwnershipMatcher implements Ownership {
     }
 
     /** Problems found while building (skipped regexes), each reported once. */
+    @Override
     public List<String> problems() {
         return List.copyOf(problems);
     }
@@ -219,28 +227,6 @@ public final class OwnershipMatcher implements Ownership {
         }
     }
 
-    /** Perl's /x: unescaped whitespace outside a character class is not part of the pattern. */
-    static String stripExtendedWhitespace(String re) {
-        StringBuilder b = new StringBuilder(re.length());
-        boolean inClass = false;
-        for (int i = 0; i < re.length(); i++) {
-            char c = re.charAt(i);
-            if (c == '\\' && i + 1 < re.length()) {
-                b.append(c).append(re.charAt(++i));
-                continue;
-            }
-            if (c == '[') {
-                inClass = true;
-            } else if (c == ']') {
-                inClass = false;
-            } else if (!inClass && Character.isWhitespace(c)) {
-                continue;
-            }
-            b.append(c);
-        }
-        return b.toString();
-    }
-
     /**
      * One entry covering a path.
      *
@@ -290,6 +276,11 @@ public final class OwnershipMatcher implements Ownership {
             run.setLength(0);
             if (c == '\\') {
                 i++;
+            } else if (c == '{') {
+                int close = re.indexOf('}', i);
+                if (close > 0) {
+                    i = close; // a quantifier's count is not text of the match
+                }
             } else if (c == '[') {
                 int j = i + 1;
                 if (j < re.length() && re.charAt(j) == '^') {

@@ -132,7 +132,9 @@ public final class PeopleTables {
 
     /**
      * Per window, {@code label: Name, Name, ...} sorted by name ignoring case, each name once (two addresses of one
-     * name that no mailmap joins are still two people elsewhere); windows separated by a blank line.
+     * name that no mailmap joins are still two people elsewhere); windows separated by a blank line. A name that
+     * holds a comma or a double quote is written in double quotes, inner quotes doubled (as in CSV), so the list
+     * splits back into the same names; control characters are made visible ({@link Visible}).
      */
     public static String thanks(PeopleReport r) {
         StringBuilder sb = new StringBuilder();
@@ -146,10 +148,15 @@ public final class PeopleTables {
                 byLower.putIfAbsent(name.toLowerCase(java.util.Locale.ROOT), name);
             }
             List<String> names = byLower.values().stream().sorted(Contributions::compareNames).toList();
-            sb.append(w.label()).append(':').append(names.isEmpty() ? "" : " " + String.join(", ", names))
-                    .append('\n');
+            sb.append(Visible.text(w.label())).append(':').append(names.isEmpty() ? "" : " " + String.join(", ",
+                    names.stream().map(PeopleTables::thanksName).toList())).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String thanksName(String name) {
+        String n = Visible.text(name);
+        return n.indexOf(',') >= 0 || n.indexOf('"') >= 0 ? '"' + n.replace("\"", "\"\"") + '"' : n;
     }
 
     /** The whole report as JSON: the header, then windows with their summary, people, credits and employers. */

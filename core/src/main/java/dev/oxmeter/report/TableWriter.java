@@ -88,11 +88,12 @@ public final class TableWriter {
         return cell(o);
     }
 
+    /** For human formats: thousands separators, and control characters made visible ({@link Visible}). */
     private static String display(Object o) {
         if (o instanceof Long || o instanceof Integer) {
             return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
         }
-        return cell(o);
+        return Visible.text(cell(o));
     }
 
     private static String text(Table t) {
@@ -104,8 +105,9 @@ public final class TableWriter {
             cells.add(r.stream().map(TableWriter::display).toList());
         }
         List<String> total = t.total() == null ? null : t.total().stream().map(TableWriter::display).toList();
+        List<String> columns = t.columns().stream().map(Visible::text).toList();
         for (int c = 0; c < n; c++) {
-            width[c] = t.columns().get(c).length();
+            width[c] = columns.get(c).length();
             numeric[c] = true;
             boolean any = false;
             for (List<Object> r : t.rows()) {
@@ -135,10 +137,10 @@ public final class TableWriter {
         String rule = "─".repeat(lineWidth) + "\n";
         StringBuilder sb = new StringBuilder();
         if (t.title() != null && !t.title().isEmpty()) {
-            sb.append(t.title()).append('\n');
+            sb.append(Visible.text(t.title())).append('\n');
         }
         sb.append(rule);
-        appendRow(sb, t.columns(), width, numeric);
+        appendRow(sb, columns, width, numeric);
         sb.append(rule);
         for (List<String> r : cells) {
             appendRow(sb, r, width, numeric);
@@ -162,6 +164,40 @@ public final class TableWriter {
             }
         }
         sb.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    /**
+     * {@code csv} (as this class writes it) with every text cell that a spreadsheet would run as a formula, one
+     * starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return, prefixed with a single
+     * quote (the OWASP advice); numbers such as {@code -3} or {@code +1.5} stay as they are. O(length).
+     */
+    public static String neutraliseCsv(String csv) {
+        StringWriter out = new StringWriter();
+        CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+        try (org.apache.commons.csv.CSVParser in = org.apache.commons.csv.CSVParser.parse(csv, format);
+             CSVPrinter p = new CSVPrinter(out, format)) {
+            for (org.apache.commons.csv.CSVRecord r : in) {
+                if (r.size() == 1 && r.get(0).isEmpty()) {
+                    out.write('\n'); // the blank line between two tables
+                    continue;
+                }
+                List<String> cells = new ArrayList<>(r.size());
+                for (String c : r) {
+                    cells.add(formula(c) ? "'" + c : c);
+                }
+                p.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private static boolean formula(String c) {
+        if (c.isEmpty() || "=+-@\t\r".indexOf(c.charAt(0)) < 0) {
+            return false;
+        }
+        return !c.matches("[+-]?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
     }
 
     private static String csv(Table t) {
@@ -210,7 +246,7 @@ public final class TableWriter {
     }
 
     private static String md(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
+        return Visible.text(s).replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace(">", "&gt;")
                 .replace("\n", " ");
     }
 

@@ -203,7 +203,16 @@ public final class CommitWalker {
                 progress.accept(1);
             }
         } catch (IOException | org.eclipse.jgit.errors.RevWalkException e) {
-            throw repo.problem("cannot walk the history of " + repo.directory(), e);
+            dev.oxmeter.RepositoryException p = repo.problem("cannot walk the history of " + repo.directory(), e);
+            if (!(p instanceof CorruptObjectError) && !(p instanceof MissingObjectError)) {
+                // the commit reads fine alone: a diff thread met a corrupt object and JGit dropped the pack under
+                // the walk; that thread's error names the object
+                dev.oxmeter.RepositoryException named = firstFailure(inFlight);
+                if (named != null) {
+                    throw named;
+                }
+            }
+            throw p;
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
@@ -220,6 +229,25 @@ public final class CommitWalker {
         }
         return new WalkStats(commits.size(), commits.size(), 0, (System.nanoTime() - t0) / 1e9, missing.get(), 0,
                 0);
+    }
+
+    /** The first repository problem among the diffs still in flight, waiting for them; null when none failed so. */
+    private static dev.oxmeter.RepositoryException firstFailure(java.util.Collection<Future<CommitInfo>> inFlight) {
+        for (Future<CommitInfo> f : inFlight) {
+            try {
+                f.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof CorruptObjectError || e.getCause() instanceof MissingObjectError) {
+                    return (dev.oxmeter.RepositoryException) e.getCause();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (java.util.concurrent.TimeoutException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     private static CommitInfo get(Future<CommitInfo> f) {
@@ -377,10 +405,34 @@ public final class CommitWalker {
             }
         }
 
+        /**
+         * The diff entries of the two trees; when an object the repository lists reads as missing (its pack was
+         * dropped over a corrupt object, this one or another) the scan runs again, and a corrupt object is named.
+         */
+        private List<DiffEntry> scan(ObjectId parentTree, ObjectId tree) throws IOException {
+            for (int attempt = 0; ; attempt++) {
+                try {
+                    return df.scan(parentTree, tree);
+                } catch (MissingObjectException e) {
+                    if (!repo.listed(e.getObjectId())) {
+                        throw e;
+                    }
+                    dev.oxmeter.RepositoryException p = attempt < 2 ? null : repo.diagnose("object", e.getObjectId());
+                    if (p != null) {
+                        throw p;
+                    }
+                    if (attempt >= 2) {
+                        throw new dev.oxmeter.RepositoryException("cannot read object " + e.getObjectId().name()
+                                + ": other objects of its pack are corrupt; git fsck shows the damage", e);
+                    }
+                }
+            }
+        }
+
         List<FileChange> changes(ObjectId parentTree, ObjectId tree) throws IOException {
             List<DiffEntry> entries;
             try {
-                entries = df.scan(parentTree, tree);
+                entries = scan(parentTree, tree);
             } catch (MissingObjectException e) {
                 // a partial clone lacks some blobs: rename detection needs their content, so go without it
                 // (the result is provisional: renames may be reported as a deletion and an addition)

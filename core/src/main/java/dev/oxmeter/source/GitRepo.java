@@ -161,7 +161,7 @@ public final class GitRepo implements AutoCloseable {
         } catch (MissingObjectException | org.eclipse.jgit.errors.RevWalkException e) {
             throw problem("cannot resolve revision '" + rev + "'", e);
         } catch (IOException e) {
-            throw new OxmeterException("cannot resolve revision '" + rev + "': " + e.getMessage(), e);
+            throw new RepositoryException("cannot resolve revision '" + rev + "': " + e.getMessage(), e);
         }
         if (id == null) {
             throw new OxmeterException("unknown revision '" + rev + "' in " + directory);
@@ -179,7 +179,7 @@ public final class GitRepo implements AutoCloseable {
         } catch (MissingObjectException | CorruptObjectException | org.eclipse.jgit.errors.RevWalkException e) {
             throw problem("cannot read revision '" + rev + "'", e);
         } catch (IOException e) {
-            throw new OxmeterException("cannot read revision '" + rev + "': " + e.getMessage(), e);
+            throw new RepositoryException("cannot read revision '" + rev + "': " + e.getMessage(), e);
         }
     }
 
@@ -214,7 +214,7 @@ public final class GitRepo implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            throw new OxmeterException("cannot list tags of " + directory + ": " + e.getMessage(), e);
+            throw new RepositoryException("cannot list tags of " + directory + ": " + e.getMessage(), e);
         }
         return out;
     }

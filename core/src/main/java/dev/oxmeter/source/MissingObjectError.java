@@ -8,7 +8,7 @@ public final class MissingObjectError extends RepositoryException {
     private final transient Oid id;
 
     public MissingObjectError(String kind, Oid id) {
-        super(kind + " " + id.hex() + " is missing from the repository (corrupt or partial clone?)");
+        super(kind + " " + id.hex() + " is missing from the repository (partial or shallow clone?)");
         this.id = id;
     }
 

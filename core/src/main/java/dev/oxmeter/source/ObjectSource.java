@@ -39,7 +39,7 @@ public final class ObjectSource implements AutoCloseable {
         } catch (MissingObjectException | CorruptObjectException e) {
             return repo.recover("tree", GitRepo.toObjectId(id), e, reader, r -> readTree(r, id));
         } catch (IncorrectObjectTypeException e) {
-            throw new OxmeterException("object " + id.hex() + " is not a tree");
+            throw new RepositoryException("object " + id.hex() + " is not a tree, though a tree lists it as one");
         } catch (IOException e) {
             throw new RepositoryException("cannot read tree " + id.hex() + ": " + e.getMessage(), e);
         }
@@ -80,7 +80,7 @@ public final class ObjectSource implements AutoCloseable {
         } catch (MissingObjectException | CorruptObjectException e) {
             return repo.recover("blob", GitRepo.toObjectId(id), e, reader, r -> readBlob(r, id, maxBytes, headBytes));
         } catch (IncorrectObjectTypeException e) {
-            throw new OxmeterException("object " + id.hex() + " is not a blob");
+            throw new RepositoryException("object " + id.hex() + " is not a blob, though a tree lists it as one");
         } catch (IOException e) {
             throw new RepositoryException("cannot read blob " + id.hex() + ": " + e.getMessage(), e);
         }

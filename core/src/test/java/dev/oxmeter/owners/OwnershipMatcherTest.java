@@ -133,7 +133,7 @@ class OwnershipMatcherTest {
 
     @Test
     void perlExtendedRegexWhitespace() {
-        assertThat(OwnershipMatcher.stripExtendedWhitespace("a b [ c]\\ d")).isEqualTo("ab[ c]\\ d");
+        assertThat(PerlRegex.translate("a b [ c]\\ d").re2()).isEqualTo("ab[ c]\\ d");
         Maintainers m = Maintainers.parse("X86\nN:\tx86 _64\n");
         assertThat(titles(OwnershipMatcher.of(m), "arch/x86_64/boot.c")).containsExactly("X86");
     }
