@@ -15,7 +15,7 @@ final class ReportToolchain {
 
     /** The section's content, or why there is none. Cost: the toolchain scan of the releases (relevant files only). */
     static ReportModel.Part<ToolchainTimeline> of(Session s, List<Revision> revs) {
-        List<RevisionToolchain> scanned = new ToolchainScanner(s.repo(), s.options().maxBlobBytes()).scan(revs);
+        List<RevisionToolchain> scanned = new ToolchainScanner(s.repo(), s.options()).scan(revs);
         if (scanned.stream().noneMatch(RevisionToolchain::hasRust)) {
             return ReportModel.Part.absent("no Cargo manifest, lock file, rust-toolchain file or "
                     + "scripts/min-tool-version.sh in any selected release");
