@@ -70,21 +70,9 @@ final class ReportData {
         m = ReportModels.withOwners(m, owners(s, revs, lastWithRust,
                 lastWithRust == null ? null : files.get(lastWithRust.tree())));
         m = ReportModels.withPeople(m, people.people(s, revs));
-        m = m.withToolchain(toolchain(s, revs));
+        m = m.withToolchain(ReportToolchain.of(s, revs));
         s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
         return m;
-    }
-
-    /** Declared rustc minimums and distribution rustc per release, when any release has Rust build files. */
-    static ReportModel.Part<dev.oxmeter.toolchain.ToolchainTimeline> toolchain(Session s, List<Revision> revs) {
-        List<dev.oxmeter.toolchain.RevisionToolchain> scanned = new dev.oxmeter.toolchain.ToolchainScanner(s.repo(),
-                s.options().maxBlobBytes()).scan(revs);
-        if (scanned.stream().noneMatch(dev.oxmeter.toolchain.RevisionToolchain::hasRust)) {
-            return ReportModel.Part.absent("no Cargo manifest, lock file, rust-toolchain file or "
-                    + "scripts/min-tool-version.sh in any selected release");
-        }
-        return ReportModel.Part.of(dev.oxmeter.toolchain.ToolchainTimeline.of(scanned,
-                dev.oxmeter.toolchain.Distributions.standard()));
     }
 
     /**

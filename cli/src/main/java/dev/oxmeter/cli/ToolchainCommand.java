@@ -30,7 +30,7 @@ final class ToolchainCommand implements Callable<Integer> {
     public Integer call() {
         try (Session s = options.open(spec)) {
             List<Revision> revs = options.timeline.select(s.repo(), s::notice);
-            ToolchainScanner scanner = new ToolchainScanner(s.repo(), s.options().maxBlobBytes());
+            ToolchainScanner scanner = new ToolchainScanner(s.repo(), s.options());
             Distributions data = Distributions.standard();
             ToolchainTimeline t = ToolchainTimeline.of(scanner.scan(revs), data);
             Map<String, Object> meta = new LinkedHashMap<>();

@@ -44,11 +44,14 @@ final class ToolchainSection {
         List<Series> series = series(t);
         sb.append("<h3>Minimum rustc against distribution rustc</h3>\n");
         sb.append(SvgCharts.legend(series)).append('\n');
+        // the required minimum is listed first but drawn last, on top of the distribution lines
+        List<Series> drawn = new ArrayList<>(series.subList(1, series.size()));
+        drawn.add(series.get(0));
         sb.append("<div class=\"cw wide\">").append(SvgCharts.lines(SvgCharts.WIDE,
-                "Required minimum rustc and distribution rustc per release (minor version)", x, series, Unit.COUNT,
+                "Required minimum rustc and distribution rustc per release (minor version)", x, drawn, Unit.COUNT,
                 null)).append("</div>\n");
         sb.append("<div class=\"cw narrow\">").append(SvgCharts.lines(SvgCharts.NARROW,
-                "Required minimum rustc and distribution rustc per release (minor version)", x, series, Unit.COUNT,
+                "Required minimum rustc and distribution rustc per release (minor version)", x, drawn, Unit.COUNT,
                 null)).append("</div>\n");
         ReportHtml.table(sb, ToolchainTables.builders(t), false);
         ReportHtml.table(sb, ToolchainTables.summary("toolchain per release", t, java.util.Map.of()), false);

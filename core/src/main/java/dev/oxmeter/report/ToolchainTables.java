@@ -241,18 +241,22 @@ public final class ToolchainTables {
             o.put("family", l.family());
             o.put("released", l.released() == null ? null : l.released().toString());
             o.put("eol", l.eol() == null ? null : l.eol().toString());
+            o.put("eol_extended", l.eolExtended() == null ? null : l.eolExtended().toString());
             o.put("tracks_stable", l.tracksStable());
             o.put("rustc", l.rustc().stream().map(x -> {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("version", x.version().text());
+                row.put("package", x.packageVersion());
                 row.put("since", x.since().toString());
                 row.put("until", x.until() == null ? null : x.until().toString());
                 row.put("source", x.source());
                 return row;
             }).toList());
             o.put("source", l.source());
+            o.put("note", l.note());
             return o;
         }).toList());
+        doc.put("rust_stable_schedule", data.stableSource());
         try {
             return JSON.writeValueAsString(doc) + "\n";
         } catch (IOException ex) {

@@ -1,9 +1,11 @@
 package dev.oxmeter.toolchain;
 
 import dev.oxmeter.aggregate.PathRules;
+import dev.oxmeter.aggregate.ScanOptions;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.EntryKind;
 import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.MissingObjectError;
 import dev.oxmeter.source.ObjectSource;
 import dev.oxmeter.source.Oid;
 import dev.oxmeter.source.Revision;
@@ -45,8 +47,8 @@ public final class ToolchainScanner {
             ToolchainFile.TOML, "min-tool-version.sh");
 
     private final GitRepo repo;
-    private final long maxBlobBytes;
-    private final PathRules rules = new PathRules(List.of());
+    private final ScanOptions options;
+    private final PathRules rules;
     private final Map<Oid, List<Found>> listings = new HashMap<>();
     private final Map<Oid, CargoManifest> manifests = new HashMap<>();
     private final Map<Oid, CargoManifest> templates = new HashMap<>();
@@ -71,9 +73,15 @@ public final class ToolchainScanner {
         }
     }
 
-    public ToolchainScanner(GitRepo repo, long maxBlobBytes) {
+    /**
+     * @param options the scan rules that apply here: {@code --exclude} globs (matching files are not read),
+     *                {@code --include-vendored} (vendored manifests and lock files then count as the project's),
+     *                {@code --allow-missing} (an absent blob reads as an absent file) and the blob size limit
+     */
+    public ToolchainScanner(GitRepo repo, ScanOptions options) {
         this.repo = java.util.Objects.requireNonNull(repo, "repo");
-        this.maxBlobBytes = maxBlobBytes;
+        this.options = java.util.Objects.requireNonNull(options, "options");
+        this.rules = new PathRules(options.excludes());
     }
 
     public Stats stats() {
@@ -106,29 +114,35 @@ public final class ToolchainScanner {
                 }
                 continue;
             }
-            boolean isVendored = rules.builtinVendored(f.path());
+            if (rules.userExcluded(f.path())) {
+                continue;
+            }
+            boolean inVendored = rules.builtinVendored(f.path());
+            if (inVendored && name.equals(MANIFEST)) {
+                vendored.add(parent(f.path()));
+            }
+            if (inVendored && !options.includeVendored()) {
+                continue; // a vendored crate's files declare nothing for the project
+            }
             switch (name) {
                 case MANIFEST, TEMPLATE -> {
-                    if (isVendored) {
-                        if (name.equals(MANIFEST)) {
-                            vendored.add(parent(f.path()));
-                        }
-                    } else {
-                        byPath.put(f.path(), name.equals(MANIFEST)
-                                ? parsed(src, f.id(), manifests, d -> CargoManifest.parse(d, false))
-                                : parsed(src, f.id(), templates, d -> CargoManifest.parse(d, true)));
+                    CargoManifest m = name.equals(MANIFEST)
+                            ? parsed(src, f.id(), manifests, d -> CargoManifest.parse(d, false))
+                            : parsed(src, f.id(), templates, d -> CargoManifest.parse(d, true));
+                    if (m != null) {
+                        byPath.put(f.path(), m);
                     }
                 }
                 case LOCK -> {
-                    if (!isVendored) {
-                        CargoLock lock = parsed(src, f.id(), locks, CargoLock::parse);
+                    CargoLock lock = parsed(src, f.id(), locks, CargoLock::parse);
+                    if (lock != null) {
                         lockFiles.add(new RevisionToolchain.Lock(f.path(), lock.format(), inTestDir(f.path()),
                                 lock.packages()));
                     }
                 }
                 case ToolchainFile.LEGACY, ToolchainFile.TOML -> {
-                    if (!isVendored) {
-                        ToolchainFile t = parsed(src, f.id(), toolchainFiles, ToolchainFile::parse);
+                    ToolchainFile t = parsed(src, f.id(), toolchainFiles, ToolchainFile::parse);
+                    if (t != null) {
                         toolchains.add(new RevisionToolchain.Toolchain(f.path(),
                                 t.channel() == null ? "" : t.channel(), t.version()));
                     }
@@ -136,7 +150,7 @@ public final class ToolchainScanner {
                 default -> {
                     if (f.path().equals(MinToolVersion.PATH)) {
                         MinToolVersion m = parsed(src, f.id(), scripts, MinToolVersion::parse);
-                        kernel = m.hasRust() ? m : null;
+                        kernel = m != null && m.hasRust() ? m : null;
                     }
                 }
             }
@@ -237,7 +251,15 @@ public final class ToolchainScanner {
             blobsReused++;
             return v;
         }
-        BlobContent c = src.blob(id, maxBlobBytes, 0);
+        BlobContent c;
+        try {
+            c = src.blob(id, options.maxBlobBytes(), 0);
+        } catch (MissingObjectError e) {
+            if (!options.allowMissing()) {
+                throw e;
+            }
+            return null; // absent from a partial clone: read as if the file were not there (not cached)
+        }
         // a file over --max-blob-size is not loaded: it then declares nothing (no real Cargo file comes near)
         byte[] data = c.truncated() ? new byte[0] : c.length() == c.data().length ? c.data()
                 : java.util.Arrays.copyOf(c.data(), c.length());

@@ -2,6 +2,7 @@ package dev.oxmeter.toolchain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oxmeter.aggregate.ScanOptions;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.Revision;
 import java.nio.file.Path;
@@ -19,16 +20,22 @@ class ToolchainScannerTest {
     static ToolchainTimeline timeline;
     static ToolchainScanner.Stats stats;
     static List<RevisionToolchain> again;
+    static RevisionToolchain v2WithVendored;
+    static RevisionToolchain v2WithoutTests;
 
     @BeforeAll
     static void scan() throws Exception {
         Path dir = ToolchainFixture.build(tmp.resolve("t.git"));
         try (GitRepo repo = GitRepo.open(dir)) {
             List<Revision> list = Stream.of("v1", "v2", "v3", "v4", "v5").map(repo::resolve).toList();
-            ToolchainScanner scanner = new ToolchainScanner(repo, 1 << 20);
+            ToolchainScanner scanner = new ToolchainScanner(repo, ScanOptions.DEFAULTS);
             revs = scanner.scan(list);
             again = scanner.scan(list);
             stats = scanner.stats();
+            v2WithVendored = new ToolchainScanner(repo, new ScanOptions(1 << 20, List.of(), true))
+                    .scan(List.of(list.get(1))).get(0);
+            v2WithoutTests = new ToolchainScanner(repo, new ScanOptions(1 << 20, List.of("tests/"), false))
+                    .scan(List.of(list.get(1))).get(0);
         }
         timeline = ToolchainTimeline.of(revs, Distributions.standard());
     }
@@ -74,6 +81,17 @@ class ToolchainScannerTest {
         assertThat(v2.manifests()).noneMatch(x -> x.path().startsWith("vendor/"));
         assertThat(revs.get(3).vendored()).containsExactly("rust/syn");
         assertThat(revs.get(4).vendored()).containsExactly("rust/quote", "rust/syn");
+    }
+
+    @Test
+    void scanRulesApply() {
+        // --include-vendored: the vendored crate's manifests count (1.80 < the test fixture's 1.81)
+        assertThat(v2WithVendored.manifests()).extracting(RevisionToolchain.Manifest::path)
+                .contains("vendor/foo/Cargo.toml", "vendor/foo/examples/x/Cargo.toml");
+        assertThat(v2WithVendored.vendored()).containsExactly("vendor/foo");
+        // --exclude tests/: the test manifest and lock file are not read
+        assertThat(v2WithoutTests.strictest()).hasToString("1.74");
+        assertThat(v2WithoutTests.locks()).extracting(RevisionToolchain.Lock::path).containsExactly("Cargo.lock");
     }
 
     @Test
