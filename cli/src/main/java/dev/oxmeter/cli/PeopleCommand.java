@@ -187,7 +187,7 @@ final class PeopleCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String read(Path file, String what) {
+    static String read(Path file, String what) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
