@@ -35,10 +35,10 @@ final class TimelineOptions {
             description = "With --every: the branch whose first-parent history is sampled (default ${DEFAULT-VALUE}).")
     String branch;
 
-    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or after this day (UTC; tags by tag date).")
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or after this day (UTC, commit date).")
     String since;
 
-    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or before this day (UTC; tags by tag date).")
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or before this day (UTC, commit date).")
     String until;
 
     @Option(names = "--revs", paramLabel = "A,B,C", split = ",", description = "An explicit list of revisions.")

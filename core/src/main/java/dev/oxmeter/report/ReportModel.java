@@ -363,9 +363,9 @@ public record ReportModel(String repository, String generatedAt, String tool, St
                     ref = rust.get(0);
                 }
                 long grown = last.rustCode() - ref.rustCode();
-                String pct = ref.rustCode() == 0 ? "" : " (" + Fmt.signedPercent(100.0 * grown / ref.rustCode()) + ")";
+                String pct = ref.rustCode() == 0 ? "" : Fmt.signedPercent(100.0 * grown / ref.rustCode()) + " ";
                 out.add(new Figure(year ? "Rust growth over the last year" : "Rust growth since it arrived",
-                        Fmt.signed(grown) + " lines", "since " + ref.label() + when(ref) + pct));
+                        Fmt.signed(grown) + " lines", pct + "since " + ref.label() + when(ref)));
             }
         }
         if (people.present() && !people.value().windows().isEmpty()) {
