@@ -92,10 +92,9 @@ final class PeopleCommand implements Callable<Integer> {
         }
         Format format = options.common.format();
         if (range != null) {
-            if (!options.timeline.tags.isEmpty() || !options.timeline.excludeTags.isEmpty() || options.timeline.every != null
-                    || !options.timeline.revs.isEmpty()) {
-                throw new IllegalArgumentException("--range is a timeline of its own: leave out --tags, --every "
-                        + "and --revs");
+            if (options.timeline.any()) {
+                throw new IllegalArgumentException("--range is a timeline of its own: leave out --tags, --every, "
+                        + "--revs, --since and --until");
             }
         } else {
             options.timeline.validate();
