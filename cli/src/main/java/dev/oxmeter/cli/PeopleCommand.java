@@ -117,10 +117,9 @@ final class PeopleCommand implements Callable<Integer> {
         }
         Format format = options.common.format();
         if (range != null) {
-            if (!options.timeline.tags.isEmpty() || !options.timeline.excludeTags.isEmpty() || options.timeline.every != null
-                    || !options.timeline.revs.isEmpty()) {
-                throw new OxmeterException("--range is a timeline of its own: leave out --tags, --every "
-                        + "and --revs");
+            if (options.timeline.any()) {
+                throw new OxmeterException("--range is a timeline of its own: leave out --tags, --every, "
+                        + "--revs, --since and --until");
             }
         } else {
             options.timeline.validate();
@@ -241,7 +240,7 @@ final class PeopleCommand implements Callable<Integer> {
         return out;
     }
 
-    private static String read(Path file, String what) {
+    static String read(Path file, String what) {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {

@@ -1,6 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.history.Affiliations;
 import dev.oxmeter.report.ReportHtml;
 import dev.oxmeter.report.ReportMarkdown;
 import dev.oxmeter.report.ReportModel;
@@ -53,9 +54,15 @@ final class ReportCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     int componentDepth;
 
-    @Option(names = "--name", paramLabel = "NAME",
-            description = "The repository's name in the report (default: its directory name).")
+    @Option(names = "--name", paramLabel = "NAME", description = "The repository's name in the report "
+            + "(default: the work tree's directory name; for a bare repository the last part of its origin URL, "
+            + "else its directory name, the one above for a directory named repo or .git).")
     String name;
+
+    @Option(names = "--affiliations", paramLabel = "FILE",
+            description = "Employer map in gitdm's EmailMap format ([user@]domain employer [< yyyy-mm-dd]); "
+                    + "without it contributors are grouped by email domain.")
+    Path affiliations;
 
     @Option(names = "--generated-at", paramLabel = "TEXT", description = "The \"generated at\" text to print "
             + "(default: now, or $SOURCE_DATE_EPOCH when set; 'none' prints none). For reproducible output.")
@@ -85,6 +92,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         checkWritable();
         String stamp = stamp();
+        Affiliations employers = affiliations == null ? Affiliations.EMPTY
+                : Affiliations.parse(PeopleCommand.read(affiliations, "affiliations"), affiliations.toString());
         CommonOptions common = new CommonOptions();
         common.format = "table";
         common.quiet = quiet;
@@ -93,11 +102,18 @@ final class ReportCommand implements Callable<Integer> {
         try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
             List<Revision> revs = timeline.select(s.repo(), s::notice);
             ReportModel m = ReportData.build(s, revs, name != null ? name : s.repo().name(), describe(revs.size()),
-                    stamp, componentDepth, people != null ? people : new ReportPeople(common.threads()));
+                    stamp, tool(), componentDepth, people != null ? people
+                            : new ReportPeople(common.threads(), employers));
             String text = kind == Kind.HTML ? ReportHtml.render(m) : ReportMarkdown.render(m);
             Output.emit(s.out(), text, out);
         }
         return 0;
+    }
+
+    /** The tool and version as {@code oxmeter --version} prints it. */
+    private String tool() {
+        String[] v = spec.root().version();
+        return v.length > 0 && !v[0].isBlank() ? v[0] : "oxmeter";
     }
 
     private Kind kind() {
@@ -141,14 +157,7 @@ final class ReportCommand implements Callable<Integer> {
     }
 
     private String describe(int n) {
-        String what;
-        if (!timeline.revs.isEmpty()) {
-            what = n == 1 ? "revision" : "revisions";
-        } else if (timeline.every != null) {
-            what = (n == 1 ? "sample" : "samples") + " (every " + timeline.every.trim().toLowerCase(Locale.ROOT) + ")";
-        } else {
-            what = n == 1 ? "release tag" : "release tags";
-        }
-        return n + " " + what;
+        return timeline.describe(n);
     }
+
 }

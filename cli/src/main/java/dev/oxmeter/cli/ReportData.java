@@ -44,10 +44,10 @@ final class ReportData {
     }
 
     static ReportModel build(Session s, List<Revision> revs, String name, String timeline, String generatedAt,
-                             int depth, PeopleSource people) {
+                             String tool, int depth, PeopleSource people) {
         long[] served = new long[1];
         Map<Revision, Composition> history = Compositions.of(s, revs, served);
-        ReportModel m = ReportModels.of(name, generatedAt, timeline, history, s.computer().catalog());
+        ReportModel m = ReportModels.of(name, generatedAt, tool, timeline, history, s.computer().catalog());
         Revision lastWithRust = null;
         List<Revision> withRust = new ArrayList<>();
         for (Revision r : revs) {

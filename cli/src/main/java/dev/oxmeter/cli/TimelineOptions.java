@@ -36,14 +36,22 @@ final class TimelineOptions {
             description = "With --every: the branch whose first-parent history is sampled (default ${DEFAULT-VALUE}).")
     String branch;
 
-    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or after this day (UTC; tags by tag date).")
+    @Option(names = "--since", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or after this day (UTC, commit date).")
     String since;
 
-    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or before this day (UTC; tags by tag date).")
+    @Option(names = "--until", paramLabel = "YYYY-MM-DD", description = "Only revisions dated on or before this day (UTC, commit date).")
     String until;
 
     @Option(names = "--revs", paramLabel = "A,B,C", split = ",", description = "An explicit list of revisions.")
     List<String> revs = new ArrayList<>();
+
+    /** What {@link #select} chose, as a noun for n revisions: "3 releases", "12 samples (every month)". */
+    private java.util.function.IntFunction<String> chosen = n -> n + (n == 1 ? " revision" : " revisions");
+
+    /** The last selection in words ("4 releases", "12 samples (every month)"). */
+    String describe(int n) {
+        return chosen.apply(n);
+    }
 
     /** True when any option choosing a timeline was given. */
     boolean any() {
@@ -102,10 +110,24 @@ final class TimelineOptions {
             return Timeline.explicit(repo, revs);
         }
         if (every != null) {
-            return Timeline.every(repo, branch, period(), date(since, "--since"),
+            String period = every.trim().toLowerCase(Locale.ROOT);
+            chosen = n -> n + (n == 1 ? " sample" : " samples") + " (every " + period + ")";
+            return Timeline.every(repo, branch, Timeline.Period.parse(every), date(since, "--since"),
                     date(until, "--until"));
         }
-        return Timeline.tagsOrReleases(repo, tags, excludeTags, order(), branch, date(since, "--since"),
-                date(until, "--until"), warn);
+        LocalDate from = date(since, "--since");
+        LocalDate to = date(until, "--until");
+        if (tags.isEmpty() && excludeTags.isEmpty()) {
+            List<Revision> releases = Timeline.releases(repo, from, to, warn);
+            if (!releases.isEmpty()) {
+                chosen = n -> n + (n == 1 ? " release" : " releases");
+                return releases;
+            }
+            warn.accept("no release tags (plain version numbers) in the repository: sampling --every month");
+            chosen = n -> n + (n == 1 ? " sample" : " samples") + " (every month)";
+            return Timeline.every(repo, branch, Timeline.Period.MONTH, from, to);
+        }
+        chosen = n -> n + (n == 1 ? " tag" : " tags");
+        return Timeline.tags(repo, tags, excludeTags, order(), from, to, warn);
     }
 }

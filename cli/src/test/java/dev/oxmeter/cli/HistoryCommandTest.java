@@ -61,11 +61,17 @@ class HistoryCommandTest {
                 "--store", store.toString());
         assertThat(csvLines(rust).stream().map(l -> l.split(",")[0]).distinct().toList())
                 .containsExactly("v6.1", "v6.10-rc1", "v6.10");
+        assertThat(rust.err()).contains("oxmeter: --tags 'v6.1*' also matches 2 tags with a longer number "
+                + "(v6.10-rc1 ... v6.10); --exclude-tags 'v6.1[0-9]*' leaves them out");
+        Cli.Result exact = Cli.run("history", repo.toString(), "--tags", "v6.1", "--format", "csv",
+                "--store", store.toString());
+        assertThat(exact.err()).doesNotContain("also matches");
     }
 
     @Test
     void historyEqualsScanAtEveryRevision() {
-        Cli.Result h = Cli.run("history", repo.toString(), "--format", "csv", "--store", store.toString());
+        Cli.Result h = Cli.run("history", repo.toString(), "--tags", "v*", "--format", "csv", "--store",
+                store.toString());
         List<String> rows = csvLines(h);
         for (String tag : List.of("v6.1", "v6.2", "v6.10-rc1", "v6.9", "v6.10")) {
             Cli.Result s = Cli.run("scan", repo.toString(), "--rev", tag, "--format", "csv", "--no-store");
@@ -104,7 +110,8 @@ class HistoryCommandTest {
     void conflictingOrBadTimelineOptionsAreRejected() {
         for (String[] args : new String[][] {
                 {"history", repo.toString(), "--tags", "v*", "--every", "month"},
-                {"history", repo.toString(), "--since", "2023-01-01"},
+                {"history", repo.toString(), "--revs", "v6.1", "--since", "2023-01-01"},
+                {"history", repo.toString(), "--since", "2024-01-01", "--store", store.toString()},
                 {"history", repo.toString(), "--every", "fortnight"},
                 {"history", repo.toString(), "--every", "month", "--since", "yesterday"},
                 {"history", repo.toString(), "--tags", "nothing*", "--store", store.toString()},
@@ -124,9 +131,55 @@ class HistoryCommandTest {
             t.tag("v1");
             t.treeTag("v2-tree");
         }
-        Cli.Result r = Cli.run("history", r2.toString(), "--format", "csv", "--store", store.toString());
+        Cli.Result r = Cli.run("history", r2.toString(), "--tags", "v*", "--format", "csv", "--store",
+                store.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains("tag v2-tree points to a tree, not a commit: skipped");
+    }
+
+    @Test
+    void theDefaultTimelineIsTheReleasesAndDatesNarrowIt() {
+        Cli.Result all = Cli.run("history", repo.toString(), "--format", "csv", "--store", store.toString());
+        assertThat(csvLines(all).stream().map(l -> l.split(",")[0]).distinct().toList())
+                .containsExactly("v6.1", "v6.2", "v6.9", "v6.10");
+        assertThat(all.err()).contains("oxmeter: default timeline: 4 releases (tags 'v*' that are plain version "
+                + "numbers); left out: 1 with a suffix (rc, beta, ...); --tags GLOB chooses");
+        Cli.Result window = Cli.run("history", repo.toString(), "--since", "2023-02-01", "--until", "2023-04-15",
+                "--format", "csv", "--store", store.toString());
+        assertThat(csvLines(window).stream().map(l -> l.split(",")[0]).distinct().toList())
+                .containsExactly("v6.2", "v6.9");
+        Cli.Result tags = Cli.run("history", repo.toString(), "--tags", "v6.*", "--since", "2023-03-01",
+                "--format", "csv", "--store", store.toString());
+        assertThat(csvLines(tags).stream().map(l -> l.split(",")[0]).distinct().toList())
+                .containsExactly("v6.9", "v6.10-rc1", "v6.10");
+    }
+
+    @Test
+    void tagsOfOneCommitAreFoldedAndNoReleaseFallsBackToMonths() throws Exception {
+        Path r2 = tmp.resolve("r2.git");
+        try (TestRepos t = TestRepos.bare(r2)) {
+            t.commit(snapshot().file("a.c", "int a;\n").at("2023-01-15T12:00:00Z"));
+            t.tag("v1.0");
+            t.commit(snapshot().file("a.c", "int b;\n").at("2023-02-15T12:00:00Z"));
+            t.tag("v1.1");
+            t.tag("v1.1.0");
+        }
+        Cli.Result r = Cli.run("history", r2.toString(), "--format", "csv", "--store", store.toString());
+        assertThat(csvLines(r).stream().map(l -> l.split(",")[0]).distinct().toList())
+                .containsExactly("v1.0", "v1.1.0");
+        assertThat(r.err()).contains("1 tag points to the same commit as the next one, folded into it (empty "
+                + "window): v1.1 = v1.1.0");
+        Path r3 = tmp.resolve("r3.git");
+        try (TestRepos t = TestRepos.bare(r3)) {
+            t.commit(snapshot().file("a.c", "int a;\n").at("2023-01-15T12:00:00Z"));
+            t.tag("nightly");
+        }
+        Cli.Result months = Cli.run("history", r3.toString(), "--format", "csv", "--store",
+                tmp.resolve("s3.duckdb").toString());
+        assertThat(csvLines(months).stream().map(l -> l.split(",")[0]).distinct().toList())
+                .containsExactly("2023-01");
+        assertThat(months.err()).contains("no release tags (plain version numbers) in the repository: sampling "
+                + "--every month");
     }
 
     @Test

@@ -155,6 +155,11 @@ final class ReportFixture {
                 new ReportModel.Window("v2.." + EVIL_TAG, LocalDate.parse("2023-05-15"), 2, 1, 2, 3));
         List<ReportModel.Employer> employers = List.of(new ReportModel.Employer(EVIL, 1, 2),
                 new ReportModel.Employer("example.com", 1, 1));
-        return ReportModel.Part.of(new ReportModel.People(windows, 2, employers));
+        List<ReportModel.Person> top = List.of(new ReportModel.Person(EVIL, 2, 30, 1, "v1..v2", false),
+                new ReportModel.Person("Grace Hopper", 1, 20, 0, "v2.." + EVIL_TAG, true));
+        ReportModel.Latest latest = new ReportModel.Latest("v2.." + EVIL_TAG, true, List.of(
+                new ReportModel.Person("Grace Hopper", 1, 20, 0, "v2.." + EVIL_TAG, true),
+                new ReportModel.Person(EVIL, 1, 10, 1, "v1..v2", false)));
+        return ReportModel.Part.of(new ReportModel.People(windows, 2, employers, "employer", top, latest));
     }
 }

@@ -21,6 +21,7 @@ public final class ReportMarkdown {
                 sb.append(" \u2192 ").append(md(m.last().label()));
             }
         }
+        sb.append(" \u00b7 ").append(md(m.tool()));
         if (m.generatedAt() != null) {
             sb.append(" \u00b7 generated at ").append(md(m.generatedAt()));
         }
@@ -35,6 +36,9 @@ public final class ReportMarkdown {
         if (m.headline().isEmpty()) {
             sb.append("- no revisions selected\n");
         }
+        if (m.arrival() != null) {
+            sb.append('\n').append(md(m.arrival())).append('\n');
+        }
         List<Object> parts = new ArrayList<>();
         parts.add(section("Language composition", ReportTables.composition(m), null));
         parts.add(section("Rust by component", ReportTables.components(m),
@@ -44,8 +48,14 @@ public final class ReportMarkdown {
         String noPeople = m.people().present() ? null : "Not computed: " + m.people().reason() + ".";
         parts.add(section("Contributors", ReportTables.contributors(m), noPeople));
         if (m.people().present()) {
-            parts.add(section("Employers", ReportTables.employers(m),
-                    m.people().value().employers().isEmpty() ? "No employer information." : null));
+            parts.add(section("Top Rust contributors", ReportTables.topPeople(m), null));
+            if (m.people().value().latest() != null) {
+                parts.add(section("Rust contributors in " + m.people().value().latest().window(),
+                        ReportTables.latestPeople(m), null));
+            }
+            String g = m.people().value().grouping();
+            parts.add(section("By " + g, ReportTables.employers(m),
+                    m.people().value().employers().isEmpty() ? "No " + g + " information." : null));
         }
         parts.add(section("Unsafe code and its documentation", m.hasUnsafe() ? ReportTables.safety(m) : null,
                 m.hasUnsafe() ? null : m.hasRust() ? "Not applicable: no unsafe Rust in any selected release."
@@ -57,7 +67,7 @@ public final class ReportMarkdown {
         if (m.toolchain() != null) {
             parts.add(ToolchainSection.markdown(m.toolchain()));
         }
-        parts.add(section("Releases", ReportTables.releases(m), null));
+        parts.add(section("Releases where Rust changed", ReportTables.releases(m), null));
         for (Object p : parts) {
             sb.append('\n').append(p);
         }

@@ -17,6 +17,7 @@ import java.util.Objects;
  *
  * @param repository  the repository's display name
  * @param generatedAt when the report was generated, preformatted (null: not printed, e.g. in golden files)
+ * @param tool        the tool and its version ("oxmeter 0.1.0"), printed in the footer
  * @param timeline    how the releases were selected, in words ("4 release tags")
  * @param releases    the selected revisions, oldest first, with their per-revision figures
  * @param languages   the programming languages charted (most code at the last release first; Rust always
@@ -27,11 +28,12 @@ import java.util.Objects;
  * @param toolchain   declared rustc minimums, crates and distribution rustc per release; null when not computed
  *                    (the section is then left out)
  */
-public record ReportModel(String repository, String generatedAt, String timeline, List<Release> releases,
+public record ReportModel(String repository, String generatedAt, String tool, String timeline, List<Release> releases,
                           List<String> languages, Part<Components> components, Part<Owners> owners,
                           Part<People> people, Part<ToolchainTimeline> toolchain) {
     public ReportModel {
         Objects.requireNonNull(repository, "repository");
+        Objects.requireNonNull(tool, "tool");
         releases = List.copyOf(releases);
         languages = List.copyOf(languages);
         Objects.requireNonNull(components, "components");
@@ -40,15 +42,15 @@ public record ReportModel(String repository, String generatedAt, String timeline
     }
 
     /** A model without the toolchain section. */
-    public ReportModel(String repository, String generatedAt, String timeline, List<Release> releases,
+    public ReportModel(String repository, String generatedAt, String tool, String timeline, List<Release> releases,
                        List<String> languages, Part<Components> components, Part<Owners> owners, Part<People> people) {
-        this(repository, generatedAt, timeline, releases, languages, components, owners, people, null);
+        this(repository, generatedAt, tool, timeline, releases, languages, components, owners, people, null);
     }
 
     /** This model with the toolchain section. */
     public ReportModel withToolchain(Part<ToolchainTimeline> t) {
-        return new ReportModel(repository, generatedAt, timeline, releases, languages, components, owners, people,
-                Objects.requireNonNull(t, "toolchain"));
+        return new ReportModel(repository, generatedAt, tool, timeline, releases, languages, components, owners,
+                people, Objects.requireNonNull(t, "toolchain"));
     }
 
     /** A section's value, or why there is none ({@code reason} is a complete phrase: "no MAINTAINERS file"). */
@@ -189,12 +191,18 @@ public record ReportModel(String repository, String generatedAt, String timeline
      *
      * @param windows   one per release window, in timeline order
      * @param total     distinct contributors over the whole timeline (cumulative at the last release)
-     * @param employers employers over the whole timeline, most contributors first
+     * @param employers employers (or email domains) over the whole timeline, most contributors first
+     * @param grouping  what {@code employers} groups by: "employer" (from an affiliations file) or "email domain"
+     * @param top       the contributors over all windows, most commits first (at most a page's worth)
+     * @param latest    the most recent window with contributors, or null when no window has any
      */
-    public record People(List<Window> windows, int total, List<Employer> employers) {
+    public record People(List<Window> windows, int total, List<Employer> employers, String grouping,
+                         List<Person> top, Latest latest) {
         public People {
             windows = List.copyOf(windows);
             employers = List.copyOf(employers);
+            Objects.requireNonNull(grouping, "grouping");
+            top = List.copyOf(top);
         }
     }
 
@@ -203,6 +211,27 @@ public record ReportModel(String repository, String generatedAt, String timeline
                          int commits) {
         public int returning() {
             return contributors - newContributors;
+        }
+    }
+
+    /**
+     * A named contributor to Rust.
+     *
+     * @param name        display name (after the mailmap)
+     * @param commits     commits authored or co-authored
+     * @param added       Rust lines added by those commits
+     * @param removed     Rust lines removed
+     * @param firstWindow the window of their first Rust commit
+     * @param isNew       whether that first commit is in the window the row is about (for the overall list: in
+     *                    the latest window)
+     */
+    public record Person(String name, int commits, long added, long removed, String firstWindow, boolean isNew) {
+    }
+
+    /** The people of one window, most commits first; {@code last} says whether it is the last window. */
+    public record Latest(String window, boolean last, List<Person> people) {
+        public Latest {
+            people = List.copyOf(people);
         }
     }
 
@@ -239,10 +268,94 @@ public record ReportModel(String repository, String generatedAt, String timeline
         return releases.stream().anyMatch(r -> !r.boundary().equals(Boundary.NONE));
     }
 
-    /** The headline figures, in page order. */
+    /** Index of the first release with Rust files, or -1. */
+    public int firstRust() {
+        for (int i = 0; i < releases.size(); i++) {
+            if (releases.get(i).rustFiles() > 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The releases from the first with Rust on: the range of every Rust chart and table. Empty without Rust. */
+    public List<Release> rustReleases() {
+        int f = firstRust();
+        return f < 0 ? List.of() : releases.subList(f, releases.size());
+    }
+
+    /** The people windows ending at a release with Rust or later (the windows of the Rust era). */
+    public List<Window> rustWindows() {
+        if (!people.present()) {
+            return List.of();
+        }
+        List<Window> w = people.value().windows();
+        int f = firstRust();
+        if (f < 0 || w.size() != releases.size()) {
+            return f < 0 ? List.of() : w;
+        }
+        return w.subList(f, w.size());
+    }
+
+    /**
+     * The releases whose Rust files or code differ from the release listed before them, the first and the last
+     * always included: the rows of the releases table.
+     */
+    public List<Release> changedReleases() {
+        List<Release> out = new ArrayList<>();
+        Release prev = null;
+        for (int i = 0; i < releases.size(); i++) {
+            Release r = releases.get(i);
+            if (prev == null || i == releases.size() - 1 || r.rustFiles() != prev.rustFiles()
+                    || r.rustCode() != prev.rustCode()) {
+                out.add(r);
+                prev = r;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * When Rust arrived and what came before, in one or two sentences; null without Rust. Names the first release
+     * with Rust, how many releases before it had none, and the main languages at the release before.
+     */
+    public String arrival() {
+        int f = firstRust();
+        if (f < 0) {
+            return null;
+        }
+        Release r = releases.get(f);
+        StringBuilder sb = new StringBuilder("Rust arrived in ").append(r.label()).append(when(r));
+        if (f == 0) {
+            return sb.append(releases.size() > 1 ? ", the first release measured." : ".").toString();
+        }
+        Release before = releases.get(f - 1);
+        sb.append(", release ").append(f + 1).append(" of ").append(releases.size()).append(". The ").append(f)
+                .append(f == 1 ? " release" : " releases").append(" before it");
+        if (f > 1) {
+            sb.append(" (").append(releases.get(0).label()).append(when(releases.get(0))).append(" to ")
+                    .append(before.label()).append(')');
+        }
+        sb.append(f == 1 ? " had" : " had").append(" no Rust");
+        List<String> mix = new ArrayList<>();
+        before.code().entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(3).forEach(e -> mix.add(e.getKey() + " " + Fmt.percent(percent(e.getValue(),
+                        before.programmingCode()))));
+        if (!mix.isEmpty() && before.programmingCode() > 0) {
+            sb.append("; at ").append(before.label()).append(" the code was ").append(String.join(", ", mix));
+        }
+        return sb.append('.').toString();
+    }
+
+    private static String when(Release r) {
+        return r.date() == null ? "" : " (" + r.date() + ")";
+    }
+
+    /** The headline figures, in page order; growth and contributors compare like with like. */
     public List<Figure> headline() {
         List<Figure> out = new ArrayList<>();
-        Release first = first();
         Release last = last();
         if (last == null) {
             return out;
@@ -251,18 +364,37 @@ public record ReportModel(String repository, String generatedAt, String timeline
                 Fmt.count(last.rustFiles()) + (last.rustFiles() == 1 ? " file" : " files")));
         out.add(new Figure("Rust share", Fmt.percent(last.rustShare()),
                 "of " + Fmt.count(last.programmingCode()) + " lines of programming code"));
-        if (releases.size() > 1) {
-            long grown = last.rustCode() - first.rustCode();
-            String detail = first.rustCode() == 0 ? "from none at " + first.label()
-                    : Fmt.signedPercent(100.0 * grown / first.rustCode()) + " since " + first.label();
-            out.add(new Figure("Rust growth", Fmt.signed(grown) + " lines", detail));
+        int f = firstRust();
+        if (f >= 0) {
+            Release first = releases.get(f);
+            out.add(new Figure("First release with Rust", first.label(), (first.date() == null ? ""
+                    : first.date() + ", ") + (f == 0 ? "the first measured" : f + (f == 1 ? " release" : " releases")
+                    + " without Rust before it")));
+            List<Release> rust = rustReleases();
+            if (rust.size() > 1) {
+                Release ref = yearBefore(rust, last);
+                boolean year = ref != null;
+                if (ref == null) {
+                    ref = rust.get(0);
+                }
+                long grown = last.rustCode() - ref.rustCode();
+                String pct = ref.rustCode() == 0 ? "" : Fmt.signedPercent(100.0 * grown / ref.rustCode()) + " ";
+                out.add(new Figure(year ? "Rust growth over the last year" : "Rust growth since it arrived",
+                        Fmt.signed(grown) + " lines", pct + "since " + ref.label() + when(ref)));
+            }
         }
         if (people.present() && !people.value().windows().isEmpty()) {
             List<Window> w = people.value().windows();
             Window now = w.get(w.size() - 1);
-            out.add(new Figure("Rust contributors in " + now.label(), Fmt.count(now.contributors()),
-                    w.size() > 1 ? Fmt.count(w.get(0).contributors()) + " in " + w.get(0).label() : ""));
-            out.add(new Figure("Rust contributors in total", Fmt.count(people.value().total()), ""));
+            List<Window> era = rustWindows();
+            String detail = "";
+            if (era.size() > 1) {
+                double mean = era.stream().mapToInt(Window::contributors).average().orElse(0);
+                detail = Fmt.decimals(mean, 1) + " on average per release window since Rust arrived";
+            }
+            out.add(new Figure("Rust contributors in " + now.label(), Fmt.count(now.contributors()), detail));
+            out.add(new Figure("Rust contributors in total", Fmt.count(people.value().total()),
+                    now.newContributors() > 0 ? Fmt.count(now.newContributors()) + " new in " + now.label() : ""));
         }
         if (hasUnsafe()) {
             Safety s = last.safety();
@@ -275,6 +407,20 @@ public record ReportModel(String repository, String generatedAt, String timeline
                     Fmt.count(h.annotated()) + " of " + Fmt.count(h.helpers()) + " helpers carry __rust_helper"));
         }
         return out;
+    }
+
+    /** The newest of {@code rs} dated at least a year before {@code last}, or null (also without dates). */
+    private static Release yearBefore(List<Release> rs, Release last) {
+        if (last.date() == null) {
+            return null;
+        }
+        Release ref = null;
+        for (Release r : rs) {
+            if (r.date() != null && !r.date().isAfter(last.date().minusYears(1))) {
+                ref = r;
+            }
+        }
+        return ref;
     }
 
     static double percent(long part, long whole) {

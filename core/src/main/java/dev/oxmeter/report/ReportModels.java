@@ -26,11 +26,11 @@ public final class ReportModels {
      * The model of a history, with components, owners and people absent (for the reasons given); add them with
      * {@link #withComponents}, {@link #withOwners}, {@link #withPeople}.
      */
-    public static ReportModel of(String repository, String generatedAt, String timeline,
+    public static ReportModel of(String repository, String generatedAt, String tool, String timeline,
                                  Map<Revision, Composition> history, LanguageCatalog catalog) {
         List<ReportModel.Release> releases = new ArrayList<>();
         history.forEach((r, c) -> releases.add(release(r, c, catalog)));
-        return new ReportModel(repository, generatedAt, timeline, releases, languages(releases),
+        return new ReportModel(repository, generatedAt, tool, timeline, releases, languages(releases),
                 ReportModel.Part.absent("not computed"), ReportModel.Part.absent("not computed"),
                 ReportModel.Part.absent("not computed"));
     }
@@ -62,13 +62,19 @@ public final class ReportModels {
                 HistoryTables.programmingCode(c, catalog), rustFiles, safety, helpers, boundary, Map.of());
     }
 
-    /** The languages with most code at the last release, Rust always included when present anywhere. */
+    /**
+     * The languages with most code at their peak over the releases (so a language the project moved away from,
+     * such as C++ in a C++-to-Rust port, is still charted), Rust always included when present anywhere.
+     */
     static List<String> languages(List<ReportModel.Release> releases) {
         if (releases.isEmpty()) {
             return List.of();
         }
-        ReportModel.Release last = releases.get(releases.size() - 1);
-        List<String> top = new ArrayList<>(topKeys(last.code(), LANGUAGES));
+        Map<String, Long> peak = new LinkedHashMap<>();
+        for (ReportModel.Release r : releases) {
+            r.code().forEach((k, v) -> peak.merge(k, v, Math::max));
+        }
+        List<String> top = new ArrayList<>(topKeys(peak, LANGUAGES));
         boolean anyRust = releases.stream().anyMatch(r -> r.rustCode() > 0);
         if (anyRust && !top.contains("Rust")) {
             if (top.size() == LANGUAGES) {
@@ -76,6 +82,10 @@ public final class ReportModels {
             }
             top.add("Rust");
         }
+        ReportModel.Release last = releases.get(releases.size() - 1);
+        // stack order: most code at the last release at the bottom, languages gone by then on top
+        top.sort(java.util.Comparator.comparingLong((String l) -> -last.code().getOrDefault(l, 0L))
+                .thenComparingLong(l -> -peak.getOrDefault(l, 0L)).thenComparing(l -> l));
         return top;
     }
 
@@ -113,17 +123,17 @@ public final class ReportModels {
         ReportModel.Part<ReportModel.Components> part = peak.isEmpty()
                 ? ReportModel.Part.absent("no Rust code in any selected release")
                 : ReportModel.Part.of(new ReportModel.Components(basis, names));
-        return new ReportModel(m.repository(), m.generatedAt(), m.timeline(), rs, m.languages(), part, m.owners(),
-                m.people(), m.toolchain());
+        return new ReportModel(m.repository(), m.generatedAt(), m.tool(), m.timeline(), rs, m.languages(), part,
+                m.owners(), m.people(), m.toolchain());
     }
 
     public static ReportModel withOwners(ReportModel m, ReportModel.Part<ReportModel.Owners> owners) {
-        return new ReportModel(m.repository(), m.generatedAt(), m.timeline(), m.releases(), m.languages(),
+        return new ReportModel(m.repository(), m.generatedAt(), m.tool(), m.timeline(), m.releases(), m.languages(),
                 m.components(), owners, m.people(), m.toolchain());
     }
 
     public static ReportModel withPeople(ReportModel m, ReportModel.Part<ReportModel.People> people) {
-        return new ReportModel(m.repository(), m.generatedAt(), m.timeline(), m.releases(), m.languages(),
+        return new ReportModel(m.repository(), m.generatedAt(), m.tool(), m.timeline(), m.releases(), m.languages(),
                 m.components(), m.owners(), people, m.toolchain());
     }
 }

@@ -46,7 +46,7 @@ public final class ReportTables {
         cols.addAll(List.of(OTHER, "Rust code"));
         Table.Builder b = new Table.Builder("Rust code lines by component (" + m.components().value().basis() + ")",
                 cols);
-        for (ReportModel.Release r : m.releases()) {
+        for (ReportModel.Release r : m.rustReleases()) {
             List<Object> row = new ArrayList<>(List.of(r.label()));
             long all = r.components().values().stream().mapToLong(Long::longValue).sum();
             long charted = 0;
@@ -84,19 +84,20 @@ public final class ReportTables {
         }
         Table.Builder b = new Table.Builder("Rust contributors per window", "window", "end", "contributors", "new",
                 "returning", "cumulative", "commits");
-        for (ReportModel.Window w : m.people().value().windows()) {
+        for (ReportModel.Window w : m.rustWindows()) {
             b.row(w.label(), w.end() == null ? "" : w.end().toString(), (long) w.contributors(),
                     (long) w.newContributors(), (long) w.returning(), (long) w.cumulative(), (long) w.commits());
         }
         return b.build();
     }
 
-    /** Employers of Rust contributors; null when people are absent or have no employers. */
+    /** Employers (or email domains) of Rust contributors; null when people are absent or have none. */
     public static Table employers(ReportModel m) {
         if (!m.people().present() || m.people().value().employers().isEmpty()) {
             return null;
         }
-        Table.Builder b = new Table.Builder("Employers of Rust contributors", "employer", "contributors", "commits");
+        String g = m.people().value().grouping();
+        Table.Builder b = new Table.Builder("Rust contributors by " + g, g, "contributors", "commits");
         for (ReportModel.Employer e : m.people().value().employers()) {
             b.row(e.name(), (long) e.contributors(), (long) e.commits());
         }
@@ -109,7 +110,7 @@ public final class ReportTables {
                 "blocks documented", "unsafe fns", "fns documented", "unsafe impls", "impls documented",
                 "unsafe traits", "traits documented", "unsafe extern blocks", "undocumented", "documented %",
                 "INVARIANT comments");
-        for (ReportModel.Release r : m.releases()) {
+        for (ReportModel.Release r : m.rustReleases()) {
             ReportModel.Safety s = r.safety();
             b.row(r.label(), s.blocks(), s.blocksDocumented(), s.fns(), s.fnsDocumented(), s.impls(),
                     s.implsDocumented(), s.traits(), s.traitsDocumented(), s.externBlocks(), s.undocumented(),
@@ -122,7 +123,7 @@ public final class ReportTables {
     public static Table helpers(ReportModel m) {
         Table.Builder b = new Table.Builder("C helpers for Rust (rust_helper_*)", "release", "helpers",
                 "annotated", "not annotated", "annotated %", "exported");
-        for (ReportModel.Release r : m.releases()) {
+        for (ReportModel.Release r : m.rustReleases()) {
             ReportModel.Helpers h = r.helpers();
             b.row(r.label(), h.helpers(), h.annotated(), h.helpers() - h.annotated(), h.coverage(), h.exports());
         }
@@ -133,19 +134,48 @@ public final class ReportTables {
     public static Table boundary(ReportModel m) {
         Table.Builder b = new Table.Builder("Rust\u2194C boundary", "release", "bindings:: refs",
                 "extern \"C\" blocks", "extern \"C\" fns", "#[no_mangle] items");
-        for (ReportModel.Release r : m.releases()) {
+        for (ReportModel.Release r : m.rustReleases()) {
             ReportModel.Boundary x = r.boundary();
             b.row(r.label(), x.bindingsRefs(), x.externCBlocks(), x.externCFns(), x.noMangle());
         }
         return b.build();
     }
 
-    /** The releases: label, date, commit, Rust files and code. */
+    /**
+     * The releases where Rust changed ({@link ReportModel#changedReleases}): label, date, commit, Rust files, code and
+     * share.
+     */
     public static Table releases(ReportModel m) {
-        Table.Builder b = new Table.Builder("Releases", "release", "date", "commit", "Rust files", "Rust code");
-        for (ReportModel.Release r : m.releases()) {
+        Table.Builder b = new Table.Builder("Releases where Rust changed", "release", "date", "commit", "Rust files",
+                "Rust code", "Rust %");
+        for (ReportModel.Release r : m.changedReleases()) {
             b.row(r.label(), date(r), r.commit().isEmpty() ? "" : r.commit().substring(0, Math.min(12,
-                    r.commit().length())), r.rustFiles(), r.rustCode());
+                    r.commit().length())), r.rustFiles(), r.rustCode(), r.rustShare());
+        }
+        return b.build();
+    }
+
+    /** The top Rust contributors over all windows; null when people are absent. */
+    public static Table topPeople(ReportModel m) {
+        if (!m.people().present()) {
+            return null;
+        }
+        return people("Top Rust contributors", m.people().value().top(), "first window");
+    }
+
+    /** The contributors of the most recent window with any; null when there is none. */
+    public static Table latestPeople(ReportModel m) {
+        if (!m.people().present() || m.people().value().latest() == null) {
+            return null;
+        }
+        ReportModel.Latest l = m.people().value().latest();
+        return people("Rust contributors in " + l.window(), l.people(), "first window");
+    }
+
+    private static Table people(String title, List<ReportModel.Person> people, String first) {
+        Table.Builder b = new Table.Builder(title, "name", "commits", "lines added", "lines removed", first, "new");
+        for (ReportModel.Person p : people) {
+            b.row(p.name(), (long) p.commits(), p.added(), p.removed(), p.firstWindow(), p.isNew() ? "new" : "");
         }
         return b.build();
     }

@@ -6,21 +6,22 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Small, dependency-free SVG charts for the report page: stacked bars, lines and horizontal bars, with axes,
- * HTML legends and {@code <title>} tooltips. Colours come from CSS classes ({@code c0}…{@code c8},
+ * Small, dependency-free SVG building blocks for the report page: frames, the y axis, horizontal bars and HTML
+ * legends (charts over time are {@link TimeCharts}). Colours come from CSS classes ({@code c0}…{@code c8},
  * {@code crust}, {@code cother}), so the page's light and dark themes apply. Output is deterministic (fixed
  * number formatting) and every label passes through {@link Html#esc}. Stateless.
  */
 public final class SvgCharts {
     /** The drawing area: a wide frame for screens, a narrow one for phones (the page shows one of them). */
-    public record Frame(int w, int h, int left, int right, int top, int bottom, int labelChars, int hbarLeft) {
+    public record Frame(int w, int h, int left, int right, int top, int bottom, int labelChars, int hbarLeft,
+                        int font) {
         double plotW() {
             return w - left - right;
         }
     }
 
-    public static final Frame WIDE = new Frame(960, 320, 70, 20, 14, 86, 16, 230);
-    public static final Frame NARROW = new Frame(400, 300, 46, 10, 12, 74, 12, 130);
+    public static final Frame WIDE = new Frame(960, 300, 62, 16, 14, 42, 16, 230, 13);
+    public static final Frame NARROW = new Frame(360, 250, 40, 10, 12, 40, 12, 120, 11);
 
     private SvgCharts() {
     }
@@ -42,94 +43,6 @@ public final class SvgCharts {
                     .append("</li>");
         }
         return sb.append("</ul>").toString();
-    }
-
-    /** Stacked bars: one bar per x label, one segment per series (bottom to top in list order). */
-    public static String stackedBars(Frame fr, String label, List<String> x, List<Series> series, Unit unit) {
-        int n = x.size();
-        double max = 0;
-        for (int i = 0; i < n; i++) {
-            double sum = 0;
-            for (Series s : series) {
-                sum += value(s, i);
-            }
-            max = Math.max(max, sum);
-        }
-        Axis axis = Axis.of(fr, max, unit);
-        StringBuilder sb = open(fr, label);
-        axis.draw(sb);
-        xLabels(fr, sb, x);
-        double band = fr.plotW() / (double) Math.max(1, n);
-        double bw = Math.max(1, band * 0.72);
-        for (int i = 0; i < n; i++) {
-            double cum = 0;
-            double bx = fr.left() + band * i + (band - bw) / 2;
-            sb.append("<g>");
-            for (Series s : series) {
-                double v = value(s, i);
-                if (v <= 0) {
-                    continue;
-                }
-                double y0 = axis.y(cum);
-                double y1 = axis.y(cum + v);
-                cum += v;
-                sb.append("<rect class=\"s ").append(s.cls()).append("\" x=\"").append(f(bx)).append("\" y=\"")
-                        .append(f(y1)).append("\" width=\"").append(f(bw)).append("\" height=\"")
-                        .append(f(Math.max(0.5, y0 - y1))).append("\"><title>").append(esc(x.get(i)))
-                        .append(" \u2014 ").append(esc(s.name())).append(": ").append(esc(unit.equals(Unit.PERCENT)
-                                ? Fmt.percent(v) : Fmt.count(Math.round(v)))).append("</title></rect>");
-            }
-            sb.append("</g>");
-        }
-        return sb.append("</svg>").toString();
-    }
-
-    /** Lines: one per series; NaN values leave a gap. */
-    public static String lines(Frame fr, String label, List<String> x, List<Series> series, Unit unit, Double fixedMax) {
-        int n = x.size();
-        double max = 0;
-        for (Series s : series) {
-            for (double v : s.values()) {
-                if (!Double.isNaN(v)) {
-                    max = Math.max(max, v);
-                }
-            }
-        }
-        Axis axis = Axis.of(fr, fixedMax != null ? fixedMax : max, unit);
-        StringBuilder sb = open(fr, label);
-        axis.draw(sb);
-        xLabels(fr, sb, x);
-        double band = fr.plotW() / (double) Math.max(1, n);
-        for (Series s : series) {
-            StringBuilder d = new StringBuilder();
-            boolean pen = false;
-            for (int i = 0; i < n; i++) {
-                double v = s.values()[i];
-                if (Double.isNaN(v)) {
-                    pen = false;
-                    continue;
-                }
-                d.append(pen ? " L" : (d.length() == 0 ? "M" : " M")).append(f(fr.left() + band * (i + 0.5))).append(' ')
-                        .append(f(axis.y(v)));
-                pen = true;
-            }
-            if (d.length() > 0) {
-                sb.append("<path class=\"l ").append(s.cls()).append("\" d=\"").append(d).append("\"/>");
-            }
-            double r = n > 80 ? 1.6 : 3;
-            for (int i = 0; i < n; i++) {
-                double v = s.values()[i];
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                sb.append("<circle class=\"p ").append(s.cls()).append("\" cx=\"").append(f(fr.left() + band * (i + 0.5)))
-                        .append("\" cy=\"").append(f(axis.y(v))).append("\" r=\"").append(f(r)).append("\"><title>")
-                        .append(esc(x.get(i))).append(" \u2014 ").append(esc(s.name())).append(": ")
-                        .append(esc(unit == Unit.PERCENT ? Fmt.percent(v) : Fmt.count(Math.round(v))))
-                        .append("</title></circle>");
-            }
-        }
-        return sb.append("</svg>").toString();
     }
 
     /** Horizontal bars, one per label, largest first as given. */
@@ -162,38 +75,8 @@ public final class SvgCharts {
         return sb.append("</svg>").toString();
     }
 
-    private static StringBuilder open(Frame fr, String label) {
-        return new StringBuilder().append("<svg class=\"chart\" viewBox=\"0 0 ").append(fr.w()).append(' ').append(fr.h())
-                .append("\" role=\"img\" aria-label=\"").append(esc(label)).append("\">");
-    }
-
-    private static void xLabels(Frame fr, StringBuilder sb, List<String> x) {
-        int n = x.size();
-        double band = fr.plotW() / (double) Math.max(1, n);
-        int every = (int) Math.max(1, Math.ceil(n / (fr.plotW() / 21.0)));
-        int base = fr.h() - fr.bottom();
-        sb.append("<line class=\"ax\" x1=\"").append(fr.left()).append("\" x2=\"").append(fr.w() - fr.right()).append("\" y1=\"")
-                .append(base).append("\" y2=\"").append(base).append("\"/>");
-        for (int i = 0; i < n; i++) {
-            // the last label is always shown; the one before it only when it does not crowd it
-            boolean show = i == n - 1 || (i % every == 0 && (n - 1 - i) >= every);
-            if (!show) {
-                continue;
-            }
-            double cx = fr.left() + band * (i + 0.5);
-            sb.append("<text class=\"xl\" transform=\"translate(").append(f(cx)).append(' ').append(base + 12)
-                    .append(") rotate(-40)\" text-anchor=\"end\"><title>").append(esc(x.get(i))).append("</title>")
-                    .append(esc(shorten(x.get(i), fr.labelChars()))).append("</text>");
-        }
-    }
-
     static String shorten(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
-    }
-
-    private static double value(Series s, int i) {
-        double v = s.values()[i];
-        return Double.isNaN(v) ? 0 : v;
     }
 
     static String f(double v) {
@@ -234,8 +117,36 @@ public final class SvgCharts {
                         .append("\" y1=\"").append(f(y)).append("\" y2=\"").append(f(y)).append("\"/>")
                         .append("<text class=\"yl\" x=\"").append(fr.left() - 6).append("\" y=\"").append(f(y + 4))
                         .append("\" text-anchor=\"end\">")
-                        .append(unit == Unit.PERCENT ? trimPct(v) : Fmt.compact(v)).append("</text>");
+                        .append(label(v)).append("</text>");
             }
+        }
+
+        String label(double v) {
+            return unit == Unit.PERCENT ? trimPct(v) : Fmt.compact(v);
+        }
+
+        /** The widest tick label at font size {@code font}. */
+        double labelWidth(double font) {
+            double w = 0;
+            for (int k = 0; k * step <= max + 1e-9; k++) {
+                w = Math.max(w, LabelLayout.width(label(k * step), font));
+            }
+            return w;
+        }
+
+        /**
+         * An axis for {@code dataMax} in {@code fr}, with the frame's left margin widened when the tick labels
+         * need it (so "0.25%" is not cut off on a phone).
+         */
+        static Axis fitted(Frame fr, double dataMax, Unit unit) {
+            Axis a = of(fr, dataMax, unit);
+            int need = (int) Math.ceil(a.labelWidth(fr.font() + 1) + 10);
+            if (need <= fr.left()) {
+                return a;
+            }
+            Frame wider = new Frame(fr.w(), fr.h(), need, fr.right(), fr.top(), fr.bottom(), fr.labelChars(),
+                    fr.hbarLeft(), fr.font());
+            return of(wider, dataMax, unit);
         }
 
         private static String trimPct(double v) {

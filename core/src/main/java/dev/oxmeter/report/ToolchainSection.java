@@ -40,19 +40,25 @@ final class ToolchainSection {
             return;
         }
         ToolchainTimeline t = part.value();
-        List<String> x = t.entries().stream().map(e -> e.revision().label()).toList();
+        List<ToolchainTimeline.Entry> es = t.entries();
+        int[] priority = new int[es.size()];
+        for (int i = 0; i < priority.length; i++) {
+            priority[i] = i == 0 || i == priority.length - 1 ? 100
+                    : 10 * ReportHtml.roundness(es.get(i).revision().label());
+        }
+        TimeCharts.Points x = new TimeCharts.Points(es.stream().map(e -> e.revision().label()).toList(),
+                es.stream().map(e -> e.revision().date()).toList(), priority);
         List<Series> series = series(t);
         sb.append("<h3>Minimum rustc against distribution rustc</h3>\n");
         sb.append(SvgCharts.legend(series)).append('\n');
         // the required minimum is listed first but drawn last, on top of the distribution lines
         List<Series> drawn = new ArrayList<>(series.subList(1, series.size()));
         drawn.add(series.get(0));
-        sb.append("<div class=\"cw wide\">").append(SvgCharts.lines(SvgCharts.WIDE,
-                "Required minimum rustc and distribution rustc per release (minor version)", x, drawn, Unit.COUNT,
-                null)).append("</div>\n");
-        sb.append("<div class=\"cw narrow\">").append(SvgCharts.lines(SvgCharts.NARROW,
-                "Required minimum rustc and distribution rustc per release (minor version)", x, drawn, Unit.COUNT,
-                null)).append("</div>\n");
+        String label = "Required minimum rustc and distribution rustc per release (minor version)";
+        sb.append("<div class=\"cw wide\">").append(TimeCharts.lines(SvgCharts.WIDE, label, x, drawn, Unit.COUNT,
+                null, true)).append("</div>\n");
+        sb.append("<div class=\"cw narrow\">").append(TimeCharts.lines(SvgCharts.NARROW, label, x, drawn,
+                Unit.COUNT, null, false)).append("</div>\n");
         ReportHtml.table(sb, ToolchainTables.builders(t), false);
         ReportHtml.table(sb, ToolchainTables.summary("toolchain per release", t, java.util.Map.of()), false);
         sb.append("</section>\n");

@@ -112,12 +112,29 @@ public final class GitRepo implements AutoCloseable {
         return directory;
     }
 
-    /** A short name for the repository (its directory name without a {@code .git} suffix). */
+    /**
+     * A short name for the repository: for a bare repository the last part of its {@code origin} URL when there is
+     * one; otherwise the directory name, or the name of the directory above one named {@code .git} or
+     * {@code repo} (mirrors kept as {@code NAME/repo}); without a {@code .git} suffix. Reads the config only.
+     */
     public String name() {
+        if (repo.isBare()) {
+            String url = repo.getConfig().getString("remote", "origin", "url");
+            String last = url == null ? "" : url.replaceAll("[/\\\\]+$", "");
+            last = last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf(':')) + 1);
+            if (!stripGit(last).isBlank()) {
+                return stripGit(last);
+            }
+        }
         String n = directory.getFileName() == null ? "repo" : directory.getFileName().toString();
-        if (n.equals(".git") && directory.getParent() != null && directory.getParent().getFileName() != null) {
+        if ((n.equals(".git") || n.equals("repo")) && directory.getParent() != null
+                && directory.getParent().getFileName() != null) {
             n = directory.getParent().getFileName().toString();
         }
+        return stripGit(n);
+    }
+
+    private static String stripGit(String n) {
         return n.endsWith(".git") && n.length() > 4 ? n.substring(0, n.length() - 4) : n;
     }
 

@@ -57,8 +57,8 @@ public final class Timeline {
 
     /**
      * Tags matching any of {@code globs} (all tags when empty) and none of {@code excludes}, that point to commits,
-     * ordered by version (natural order) or by date, dated within [since, until] (either may be null; the tag's date,
-     * see {@link TagRef#date()}). Tags pointing to trees or blobs are reported to {@code warn} and skipped, and so is
+     * ordered by version (natural order) or by date, with commits dated within [since, until] (either may be null;
+     * the commit date, as printed). Tags pointing to trees or blobs are reported to {@code warn} and skipped, and so is
      * a glob that also matches a longer version number than it spells ({@link #longerSeries}); consecutive tags of
      * one commit are folded ({@link #fold}).
      */
@@ -87,17 +87,16 @@ public final class Timeline {
                 warn.accept(notice);
             }
         }
-        int before = selected.size();
-        selected = inDates(selected, since, until);
         Comparator<TagRef> cmp = order == Order.VERSION
                 ? Comparator.comparing(TagRef::name, VersionOrder.INSTANCE)
                 : Comparator.comparing(TagRef::date, Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(TagRef::name, VersionOrder.INSTANCE);
         selected.sort(cmp);
-        if (selected.isEmpty()) {
+        List<Revision> revs = inDates(resolve(repo, selected), since, until);
+        if (revs.isEmpty()) {
             String selection = (globs.isEmpty() ? "(any)" : String.join(", ", globs))
                     + (excludes.isEmpty() ? "" : " outside " + String.join(", ", excludes));
-            if (before == 0 && !skipped.isEmpty()) {
+            if (selected.isEmpty() && !skipped.isEmpty()) {
                 List<String> parts = new ArrayList<>();
                 skipped.forEach((type, n) -> parts.add(n + " to " + (type.equals("missing") || type.equals("corrupt")
                         ? "a " + type + " object" : "a " + type)));
@@ -108,10 +107,10 @@ public final class Timeline {
                 throw skipped.containsKey("missing") || skipped.containsKey("corrupt")
                         ? new dev.oxmeter.RepositoryException(msg) : new OxmeterException(msg);
             }
-            throw new OxmeterException("no tag matches " + selection + (before > 0 ? " " + dates(since, until) : "")
+            throw new OxmeterException("no tag matches " + selection + (selected.isEmpty() ? "" : " " + dates(since, until))
                     + " in " + repo.directory());
         }
-        return fold(resolve(repo, selected), warn);
+        return fold(revs, warn);
     }
 
     /**
@@ -145,20 +144,21 @@ public final class Timeline {
             return List.of();
         }
         warn.accept(sel.describe());
-        List<TagRef> kept = inDates(sel.releases(), since, until);
+        List<Revision> kept = inDates(resolve(repo, sel.releases()), since, until);
         if (kept.isEmpty()) {
             throw new OxmeterException("no release " + dates(since, until) + " in " + repo.directory()
                     + " (first " + sel.releases().get(0).name() + ", last "
                     + sel.releases().get(sel.releases().size() - 1).name() + ")");
         }
-        return fold(resolve(repo, kept), warn);
+        return fold(kept, warn);
     }
 
-    private static List<TagRef> inDates(List<TagRef> tags, LocalDate since, LocalDate until) {
+    /** The revisions whose commit date is within [since, until] (UTC days; either may be null). */
+    private static List<Revision> inDates(List<Revision> revs, LocalDate since, LocalDate until) {
         Instant from = since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = until == null ? null : until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        List<TagRef> out = new ArrayList<>();
-        for (TagRef t : tags) {
+        List<Revision> out = new ArrayList<>();
+        for (Revision t : revs) {
             Instant d = t.date();
             if (d != null && ((from != null && d.isBefore(from)) || (to != null && !d.isBefore(to)))) {
                 continue;

@@ -2,7 +2,7 @@
   "use strict";
   function key(cell, numeric) {
     var v = cell.getAttribute("data-v");
-    if (v === null) { v = cell.textContent; }
+    if (v === null) { v = numeric ? cell.textContent.replace(/,/g, "") : cell.textContent; }
     if (!numeric) { return v; }
     return v === "" ? NaN : Number(v);
   }

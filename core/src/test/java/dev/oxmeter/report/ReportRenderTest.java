@@ -46,7 +46,7 @@ class ReportRenderTest {
 
     @Test
     void absentSectionsSayWhyAndNoChartIsDrawn() {
-        ReportModel m = new ReportModel(EVIL, null, "2 release tags",
+        ReportModel m = new ReportModel(EVIL, null, "oxmeter test", "2 releases",
                 List.of(release("v1", 0, 100), release(EVIL, 50, 150)), List.of("C", "Rust"),
                 ReportModel.Part.absent("not computed"), ReportModel.Part.absent("no MAINTAINERS file"),
                 ReportModel.Part.absent("not computed"));
@@ -56,8 +56,8 @@ class ReportRenderTest {
                 .contains("Not applicable: no unsafe Rust in any selected release.")
                 .doesNotContain("http://").doesNotContain("https://").contains(Html.esc(ReportHtml.CSP));
         assertThat(m.headline()).extracting(ReportModel.Figure::label)
-                .containsExactly("Rust code at " + EVIL, "Rust share", "Rust growth");
-        assertThat(m.headline().get(2).detail()).isEqualTo("from none at v1");
+                .containsExactly("Rust code at " + EVIL, "Rust share", "First release with Rust");
+        assertThat(m.headline().get(2).detail()).isEqualTo("2024-01-01, 1 release without Rust before it");
         String md = ReportMarkdown.render(m);
         assertThat(md).doesNotContain(EVIL).contains("&lt;img src=x onerror=alert(1)&gt;");
         assertThat(ReportHtml.render(m)).isEqualTo(html);
