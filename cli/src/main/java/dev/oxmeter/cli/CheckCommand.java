@@ -137,7 +137,8 @@ final class CheckCommand implements Callable<Integer> {
             if (sarif != null) {
                 Output.emit(s.out(), CheckRender.render(result, CheckFormat.SARIF, version), sarif);
             }
-            Output.emit(s.out(), CheckRender.render(result, fmt, version), out);
+            Output.emit(s.out(), CheckRender.render(result, fmt, version,
+                    s.header(List.of(baseRev, headRev), java.util.Map.of())), out);
         }
         return result.passed() ? 0 : EXIT_FAILED;
     }
@@ -152,6 +153,15 @@ final class CheckCommand implements Callable<Integer> {
 
     /** {@code c} with the flags applied on top (flags win over the file). */
     private CheckConfig flagConfig(CheckConfig c, LanguageCatalog catalog) {
+        try {
+            return flags(c, catalog);
+        } catch (IllegalArgumentException e) {
+            // an unknown rule, level or language named on the command line is bad input
+            throw new OxmeterException(e.getMessage());
+        }
+    }
+
+    private CheckConfig flags(CheckConfig c, LanguageCatalog catalog) {
         for (String rl : ruleLevels) {
             int eq = rl.indexOf('=');
             if (eq <= 0) {

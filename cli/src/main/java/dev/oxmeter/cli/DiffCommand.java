@@ -9,6 +9,7 @@ import dev.oxmeter.source.Revision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,8 +73,8 @@ final class DiffCommand implements Callable<Integer> {
             ChangeReport report = new ChangeAnalyzer(s.repo(), s.engine(), s.computer().catalog(),
                     s.options().maxBlobBytes()).compare(base, head);
             s.finish(null);
-            Output.emit(s.out(), TableWriter.render(ChangeTables.of(report, s.repo().name()), common.format()),
-                    common.out);
+            Output.emit(s.out(), TableWriter.render(ChangeTables.of(report, s.name()), common.format(),
+                    s.header(List.of(base, head), Map.of())), common);
         }
         return 0;
     }

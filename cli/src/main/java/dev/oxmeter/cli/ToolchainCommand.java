@@ -37,11 +37,12 @@ final class ToolchainCommand implements Callable<Integer> {
             meta.put("repository", s.repo().directory().toString());
             String title = "oxmeter toolchain \u00b7 " + s.repo().name() + " \u00b7 " + revs.size()
                     + (revs.size() == 1 ? " revision" : " revisions");
-            String text = ToolchainTables.render(title, t, data, meta, options.common.format());
+            String text = ToolchainTables.render(title, t, data, meta, options.common.format(),
+                    s.header(revs, Map.of(), Map.of("toolchain", "1")));
             if (options.common.verbose) {
                 s.notice(revs.size() + (revs.size() == 1 ? " revision: " : " revisions: ") + scanner.stats());
             }
-            Output.emit(s.out(), text, options.common.out);
+            Output.emit(s.out(), text, options.common);
         }
         return 0;
     }

@@ -386,7 +386,9 @@ class CheckCommandTest {
         Cli.Result r = Cli.run("diff", base + ".." + h, repo.toString(), "--store", store.toString(), "-q",
                 "--format", "json");
         assertThat(r.exit()).as(r.err()).isZero();
-        JsonNode tables = new ObjectMapper().readTree(r.out());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("header").get("command").asText()).isEqualTo("diff");
+        JsonNode tables = root.get("tables");
         JsonNode summary = tables.get(0);
         assertThat(summary.toString()).contains("Rust share %");
         assertThat(r.out()).contains("\"rust/kernel/fresh.rs\"").contains("\"rust_helper_mutex_lock\"");

@@ -41,6 +41,12 @@ class OutputsTest {
         RUNS.put("safety", List.of("--tags", "v*"));
         RUNS.put("boundary", List.of());
         RUNS.put("fixes", List.of("--tags", "v*"));
+        RUNS.put("toolchain", List.of("--tags", "v*"));
+        RUNS.put("diff", List.of());
+        // warnings only: the fixture's v2 adds undocumented unsafe code, and a failing gate exits 1
+        RUNS.put("check", List.of("--rule", "undocumented-unsafe=warning", "--rule",
+                "unsafe-fn-without-safety-doc=warning", "--rule", "unannotated-helper=warning", "--rule",
+                "rust-share-decrease=warning"));
         RUNS.put("sql", List.of());
     }
 
@@ -56,7 +62,12 @@ class OutputsTest {
 
     private static Cli.Result run(String command, String format) {
         List<String> args = new ArrayList<>(List.of(command));
-        if (command.equals("sql")) {
+        if (command.equals("diff")) {
+            args.addAll(List.of("v1", "v2", repo.toString(), "--store", store.toString(), "-q", "--name", "fixture"));
+        } else if (command.equals("check")) {
+            args.addAll(List.of(repo.toString(), "--base", "v1", "--head", "v2", "--store", store.toString(), "-q",
+                    "--name", "fixture"));
+        } else if (command.equals("sql")) {
             args.addAll(List.of("SELECT revision, language, code FROM history WHERE language IN ('C', 'Rust') "
                     + "ORDER BY date, revision, language", "--store", store.toString()));
         } else {
@@ -107,7 +118,8 @@ class OutputsTest {
                     assertThat(rev.get("revision").asText()).as(command).isNotEqualTo("HEAD");
                 }
             }
-            assertThat(root.has("rows") || root.has("tables") || root.has("windows")).as(command).isTrue();
+            assertThat(root.has("rows") || root.has("tables") || root.has("windows") || root.has("findings"))
+                    .as(command).isTrue();
             ReportCommandTest.golden("outputs/" + command + ".json", normalize(out));
         }
     }

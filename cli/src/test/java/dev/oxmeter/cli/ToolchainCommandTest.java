@@ -43,7 +43,7 @@ class ToolchainCommandTest {
         Cli.Result r = Cli.Run.ok(Cli.run("toolchain", repo.toString(), "--no-store", "--format", "json",
                 "--revs", "v1,v2"));
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        JsonNode v2 = doc.path("revisions").get(1);
+        JsonNode v2 = doc.path("rows").get(1);
         assertThat(v2.path("revision").asText()).isEqualTo("v2");
         JsonNode main = v2.path("lock_files").get(0);
         assertThat(main.path("path").asText()).isEqualTo("Cargo.lock");
@@ -52,7 +52,7 @@ class ToolchainCommandTest {
         assertThat(main.path("local").asInt()).isEqualTo(2);
         assertThat(v2.path("lock_files").get(1).path("test_or_example").asBoolean()).isTrue();
         assertThat(v2.path("crate_changes").path("added")).hasSize(4);
-        assertThat(doc.path("revisions").get(0).path("minimum").path("version").isNull()).isTrue();
+        assertThat(doc.path("rows").get(0).path("minimum").path("version").isNull()).isTrue();
         assertThat(doc.path("distribution_data").toString()).contains("https://packages.debian.org/bookworm/rustc");
     }
 

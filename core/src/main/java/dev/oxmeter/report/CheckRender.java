@@ -47,10 +47,15 @@ public final class CheckRender {
     }
 
     public static String render(CheckResult r, CheckFormat f, String toolVersion) {
+        return render(r, f, toolVersion, null);
+    }
+
+    /** {@link #render(CheckResult, CheckFormat, String)}; JSON starts with {@code header} when it is given. */
+    public static String render(CheckResult r, CheckFormat f, String toolVersion, Header header) {
         return switch (f) {
             case TABLE -> text(r);
             case MD -> markdown(r);
-            case JSON -> json(r);
+            case JSON -> json(r, header);
             case CSV -> TableWriter.render(findings(r), Format.CSV);
             case SARIF -> sarif(r, toolVersion);
             case GITHUB -> github(r);
@@ -137,8 +142,11 @@ public final class CheckRender {
         return sb.toString();
     }
 
-    static String json(CheckResult r) {
+    static String json(CheckResult r, Header header) {
         ObjectNode root = JSON.createObjectNode();
+        if (header != null) {
+            root.set("header", JSON.valueToTree(header.toMap()));
+        }
         ChangeReport c = r.change();
         root.put("base", c.baseLabel());
         root.put("base_commit", c.baseCommit());

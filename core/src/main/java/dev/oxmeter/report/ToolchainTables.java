@@ -31,9 +31,9 @@ public final class ToolchainTables {
 
     /** The tables for {@code format}: JSON is one nested document, CSV one flat table, text and md three tables. */
     public static String render(String title, ToolchainTimeline t, Distributions data, Map<String, Object> meta,
-                                Format format) {
+                                Format format, Header header) {
         return switch (format) {
-            case JSON -> json(title, t, data, meta);
+            case JSON -> json(t, data, header);
             case CSV -> TableWriter.render(complete(title, t, meta), Format.CSV);
             case TABLE, MD -> TableWriter.render(List.of(summary(title, t, meta), builders(t), changes(t)), format);
         };
@@ -173,11 +173,10 @@ public final class ToolchainTables {
         return b.build();
     }
 
-    /** Everything, nested: per revision its manifests, lock files, toolchain files, changes and builders. */
-    public static String json(String title, ToolchainTimeline t, Distributions data, Map<String, Object> meta) {
+    /** Everything, nested under the run's header: per revision ({@code rows}) its manifests, lock files, toolchain files, changes and builders. */
+    public static String json(ToolchainTimeline t, Distributions data, Header header) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("title", title);
-        doc.putAll(meta);
+        doc.put("header", header.toMap());
         List<Object> revs = new ArrayList<>();
         for (ToolchainTimeline.Entry e : t.entries()) {
             RevisionToolchain r = e.revision();
@@ -234,7 +233,7 @@ public final class ToolchainTables {
             }).toList());
             revs.add(m);
         }
-        doc.put("revisions", revs);
+        doc.put("rows", revs);
         doc.put("distribution_data", data.lines().stream().map(l -> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("line", l.line());
