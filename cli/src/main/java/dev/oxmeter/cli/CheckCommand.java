@@ -100,6 +100,10 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "The repository's name in the JSON header (default: the repository's own name).")
+    String name;
+
     @Override
     public Integer call() {
         CheckFormat fmt = CheckFormat.parse(format);
@@ -111,6 +115,7 @@ final class CheckCommand implements Callable<Integer> {
         common.quiet = quiet;
         common.verbose = verbose;
         common.threads = threads;
+        common.name = name;
         LanguageCatalog catalog = LanguageCatalog.standard();
         CheckConfig flags = flagConfig(CheckConfig.defaults(), catalog); // bad flags fail before any git work
         CheckResult result;

@@ -104,8 +104,8 @@ public final class ToolchainTables {
         Table.Builder b = new Table.Builder(title, "revision", "commit", "date", "minimum", "minimum_from",
                 "strictest", "strictest_from", "required", "required_from", "manifests", "editions", "toolchain",
                 "kernel_rustc", "kernel_rustc_by_arch", "kernel_bindgen", "lock_files", "crates_local",
-                "crates_registry", "crates_git", "crates_other", "test_lock_files", "test_crates", "added", "removed",
-                "updated", "vendored_crates", "vendored", "can_build", "cannot_build");
+                "crates_registry", "crates_git", "crates_other", "test_lock_files", "test_crates", "crates_added",
+                "crates_removed", "crates_updated", "vendored_crates", "vendored", "can_build", "cannot_build");
         meta.forEach(b::meta);
         for (ToolchainTimeline.Entry e : t.entries()) {
             RevisionToolchain r = e.revision();
