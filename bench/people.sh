@@ -10,7 +10,8 @@
 # new contributors from old ones, oxmeter reads everything reachable from the windows' ends (history before the
 # first window included), so git is timed on that same set (`git log --numstat` of every end) and, for a range, on
 # A..B alone. Rename detection is on in both (git's default). Targets: cold <= 2x git, warm <= 3 s.
-# The machine load (uptime) is printed with the figures: on a shared machine they vary with it.
+# The machine load (uptime) is printed with the figures: on a shared machine they vary with it; CPU seconds (user +
+# system, GNU time at /usr/bin/time) vary much less.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 repo="${1:?usage: bench/people.sh REPO [A..B | B | '--every year' | '--tags GLOB ...'] [LANG]}"
@@ -41,25 +42,34 @@ all=$(git -C "$repo" rev-list --count "${ends[@]}")
 echo "repository: $repo   windows: $range_desc ($all commits reachable from the windows' ends)   language: $lang"
 echo "load: $(uptime | sed 's/.*load average: //')"
 
-t() { local s e; s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N); echo "$e - $s" | bc; }
-people() { "$here/oxmeter" people "$repo" "${opt[@]}" --lang "$lang" -q --format csv "$@"; }
+# t CMD...: wall seconds of CMD; its CPU seconds (user + system, all processes) go to $work/cpu.
+t() {
+  local s e
+  s=$(date +%s.%N)
+  /usr/bin/time -f '%U %S' -o "$work/time" "$@" >/dev/null
+  e=$(date +%s.%N)
+  awk '{ printf "%.2f", $1 + $2 }' "$work/time" >"$work/cpu"
+  echo "$e - $s" | bc
+}
+cpu() { cat "$work/cpu"; }
+people=("$here/oxmeter" people "$repo" "${opt[@]}" --lang "$lang" -q --format csv)
 
-git_all_s=$(t git -C "$repo" log --numstat --format='%H %aE' "${ends[@]}")
+git_all_s=$(t git -C "$repo" log --numstat --format='%H %aE' "${ends[@]}"); git_all_c=$(cpu)
 if [[ "$timeline" == *..* ]]; then
   git_s=$(t git -C "$repo" log --numstat --format='%H %aE' "$timeline")
 fi
-cold_s=$(t people --store "$store" -o "$work/cold.csv")
-warm_s=$(t people --store "$store" -o "$work/warm.csv")
-people --no-store -o "$work/fresh.csv"
+cold_s=$(t "${people[@]}" --store "$store" -o "$work/cold.csv"); cold_c=$(cpu)
+warm_s=$(t "${people[@]}" --store "$store" -o "$work/warm.csv"); warm_c=$(cpu)
+"${people[@]}" --no-store -o "$work/fresh.csv"
 echo "load: $(uptime | sed 's/.*load average: //')"
 
-printf '%-44s %8.2f s\n' "git log --numstat (all ${#ends[@]} end(s))" "$git_all_s"
+printf '%-44s %8.2f s   cpu %8.2f s\n' "git log --numstat (all ${#ends[@]} end(s))" "$git_all_s" "$git_all_c"
 if [[ -n "${git_s:-}" ]]; then
   printf '%-44s %8.2f s\n' "git log --numstat $timeline" "$git_s"
 fi
-printf '%-44s %8.2f s   %.2fx git (target <= 2)\n' "oxmeter people (cold store)" "$cold_s" \
-  "$(echo "$cold_s / $git_all_s" | bc -l)"
-printf '%-44s %8.2f s   (target <= 3 s)\n' "oxmeter people (warm store)" "$warm_s"
+printf '%-44s %8.2f s   cpu %8.2f s   %.2fx git wall (target <= 2)\n' "oxmeter people (cold store)" \
+  "$cold_s" "$cold_c" "$(echo "$cold_s / $git_all_s" | bc -l)"
+printf '%-44s %8.2f s   cpu %8.2f s   (target <= 3 s wall)\n' "oxmeter people (warm store)" "$warm_s" "$warm_c"
 if cmp -s "$work/warm.csv" "$work/fresh.csv" && cmp -s "$work/cold.csv" "$work/fresh.csv"; then
   echo "outputs: cold = warm = --no-store"
 else

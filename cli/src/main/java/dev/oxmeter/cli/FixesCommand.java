@@ -88,8 +88,9 @@ final class FixesCommand implements Callable<Integer> {
                         r.language(), r.fixCommits(), r.commits(), code,
                         code == 0 ? Double.NaN : 1000.0 * r.fixCommits() / code);
             }
-            s.finish(String.format(java.util.Locale.ROOT, "commits walked %,d (%,d read, %,d from the store) in %.2f s",
-                    walk.visited(), walk.read(), walk.known(), walk.seconds()));
+            s.finish(String.format(java.util.Locale.ROOT, "commits reachable %,d (%,d headers read, %,d read and "
+                    + "diffed, %,d from the store) in %.2f s", walk.visited(), walk.headers(), walk.read(), walk.known(),
+                    walk.seconds()));
             Map<String, Object> opts = new LinkedHashMap<>();
             opts.put("languages", List.copyOf(languages));
             Output.emit(s.out(), TableWriter.render(b.build(), options.common.format(), s.header(revs, opts,

@@ -162,9 +162,10 @@ final class PeopleCommand implements Callable<Integer> {
                         result.walk().missingBlobs()));
             }
             if (options.common.verbose) {
-                s.notice(String.format(Locale.ROOT, "people: walked %,d commits (%,d read and diffed, %,d already in "
-                        + "the %s) in %.2f s; %,d commits touch %s, %,d count after exclusions; counting %.2f s",
-                        result.walk().visited(), result.walk().read(), result.walk().known(),
+                s.notice(String.format(Locale.ROOT, "people: %,d commits reachable (%,d headers read for the commit "
+                        + "graph, %,d read and diffed, %,d already in the %s) in %.2f s; %,d commits touch %s, %,d "
+                        + "count after exclusions; counting %.2f s",
+                        result.walk().visited(), result.walk().headers(), result.walk().read(), result.walk().known(),
                         s.store() == null ? "memory" : "store " + s.store().file(), result.walk().seconds(),
                         result.commitsTouching(), language.name(), result.commitsCounted(),
                         result.analysisSeconds()));

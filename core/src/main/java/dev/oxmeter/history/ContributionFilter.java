@@ -54,8 +54,11 @@ public final class ContributionFilter {
     /** The commits with their excluded files removed; commits left without files are dropped. */
     public List<CommitFacts> apply(List<CommitFacts> commits) {
         List<CommitFacts> out = new ArrayList<>(commits.size());
+        // a history changes the same paths again and again: decide each path once
+        Map<String, Boolean> decided = new HashMap<>();
         for (CommitFacts c : commits) {
-            List<CommitFacts.FileFact> kept = c.files().stream().filter(f -> !excluded(f.path())).toList();
+            List<CommitFacts.FileFact> kept = c.files().stream()
+                    .filter(f -> !decided.computeIfAbsent(f.path(), this::excluded)).toList();
             if (kept.size() == c.files().size()) {
                 out.add(c);
             } else if (!kept.isEmpty()) {

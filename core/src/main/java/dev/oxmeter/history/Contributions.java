@@ -6,6 +6,7 @@ import dev.oxmeter.source.Revision;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -107,7 +108,36 @@ public final class Contributions {
                 byId.put(c.id(), c);
             }
         }
-        Map<Oid, Set<Oid>> reachCache = new HashMap<>();
+        // Counted commits and their raw contributors (author, co-authors) as small ints, so that each window's
+        // new and cumulative counts are bit-set unions: a window maps each distinct raw identity once.
+        List<CommitFacts> all = new ArrayList<>(byId.values());
+        Map<Oid, Integer> commitIndex = new HashMap<>(all.size() * 2);
+        Map<Identity, Integer> rawIndex = new HashMap<>();
+        List<Identity> raws = new ArrayList<>();
+        int[][] rawOf = new int[all.size()][];
+        for (int i = 0; i < all.size(); i++) {
+            CommitFacts c = all.get(i);
+            commitIndex.put(c.id(), i);
+            List<Identity> who = new ArrayList<>();
+            who.add(c.author());
+            for (CommitFacts.PersonTrailer t : c.trailers()) {
+                if (keys.isCoAuthor(t.key())) {
+                    who.add(t.who());
+                }
+            }
+            int[] ids = new int[who.size()];
+            for (int k = 0; k < ids.length; k++) {
+                Identity id = who.get(k);
+                ids[k] = rawIndex.computeIfAbsent(id, x -> {
+                    raws.add(x);
+                    return raws.size() - 1;
+                });
+            }
+            rawOf[i] = ids;
+        }
+        Map<String, Integer> keyIds = new HashMap<>();
+        Map<Mailmap, int[]> keyOfRawByMailmap = new java.util.IdentityHashMap<>();
+        Map<Oid, BitSet> reachCache = new HashMap<>();
         Map<String, String> firstWindowByKey = new HashMap<>();
         String before = windows.isEmpty() || windows.get(0).start() == null ? null
                 : "(before " + windows.get(0).startLabel() + ")";
@@ -121,22 +151,22 @@ public final class Contributions {
                         + w.end().label() + " is reachable from " + w.startLabel());
             }
             List<CommitFacts> inWindow = new ArrayList<>();
+            BitSet inBits = new BitSet(all.size());
             for (Oid id : range) {
-                CommitFacts c = byId.get(id);
-                if (c != null) {
-                    inWindow.add(c);
+                Integer i = commitIndex.get(id);
+                if (i != null) {
+                    inWindow.add(all.get(i));
+                    inBits.set(i);
                 }
             }
-            Set<Oid> earlier = w.start() == null ? Set.of() : reachable(w.start(), graph, byId, reachCache);
-            Set<Oid> atEnd = reachCache.get(end);
+            BitSet earlier = w.start() == null ? new BitSet() : reachable(w.start(), graph, commitIndex, reachCache);
+            BitSet atEnd = reachCache.get(end);
             if (atEnd == null) {
                 if (w.start() == null || window.startIsAncestor()) {
-                    atEnd = new HashSet<>(earlier);
-                    for (CommitFacts c : inWindow) {
-                        atEnd.add(c.id());
-                    }
+                    atEnd = (BitSet) earlier.clone();
+                    atEnd.or(inBits);
                 } else {
-                    atEnd = reachable(end, graph, byId, reachCache);
+                    atEnd = reachable(end, graph, commitIndex, reachCache);
                 }
                 reachCache.put(end, atEnd);
             }
@@ -155,22 +185,32 @@ public final class Contributions {
                     first = false;
                 }
             }
-            Set<String> earlierKeys = keysOf(earlier, byId, mm, keys);
-            Set<String> cumulativeKeys = keysOf(atEnd, byId, mm, keys);
-            out.add(window(w, inWindow, mm, keys, employers, earlierKeys, cumulativeKeys.size(), firstWindowByKey,
-                    before));
+            int[] keyOfRaw = keyOfRawByMailmap.computeIfAbsent(mm, m -> {
+                int[] k = new int[raws.size()];
+                for (int r = 0; r < k.length; r++) {
+                    k[r] = keyIds.computeIfAbsent(m.map(raws.get(r)).key(), x -> keyIds.size());
+                }
+                return k;
+            });
+            BitSet earlierKeys = keysOf(earlier, rawOf, keyOfRaw);
+            int cumulative = keysOf(atEnd, rawOf, keyOfRaw).cardinality();
+            out.add(window(w, inWindow, mm, keys, employers, key -> {
+                Integer k = keyIds.get(key);
+                return k != null && earlierKeys.get(k);
+            }, cumulative, firstWindowByKey, before));
         }
         return new PeopleReport(language, out);
     }
 
-    private static Set<Oid> reachable(Oid tip, CommitGraph graph, Map<Oid, CommitFacts> byId,
-                                      Map<Oid, Set<Oid>> cache) {
-        Set<Oid> s = cache.get(tip);
+    private static BitSet reachable(Oid tip, CommitGraph graph, Map<Oid, Integer> commitIndex,
+                                    Map<Oid, BitSet> cache) {
+        BitSet s = cache.get(tip);
         if (s == null) {
-            s = new HashSet<>();
+            s = new BitSet(commitIndex.size());
             for (Oid id : graph.reachable(tip)) {
-                if (byId.containsKey(id)) {
-                    s.add(id);
+                Integer i = commitIndex.get(id);
+                if (i != null) {
+                    s.set(i);
                 }
             }
             cache.put(tip, s);
@@ -178,11 +218,12 @@ public final class Contributions {
         return s;
     }
 
-    private static Set<String> keysOf(Set<Oid> commits, Map<Oid, CommitFacts> byId, Mailmap mm, TrailerKeys keys) {
-        Set<String> out = new HashSet<>();
-        for (Oid id : commits) {
-            for (Identity who : contributors(byId.get(id), mm, keys)) {
-                out.add(who.key());
+    /** The person keys (as key ids) of the commits in {@code commits} under a window's mapping. */
+    private static BitSet keysOf(BitSet commits, int[][] rawOf, int[] keyOfRaw) {
+        BitSet out = new BitSet();
+        for (int i = commits.nextSetBit(0); i >= 0; i = commits.nextSetBit(i + 1)) {
+            for (int r : rawOf[i]) {
+                out.set(keyOfRaw[r]);
             }
         }
         return out;
@@ -214,7 +255,8 @@ public final class Contributions {
     }
 
     private static PeopleReport.Window window(WindowSpec w, List<CommitFacts> inWindow, Mailmap mm, TrailerKeys keys,
-                                              Affiliations employers, Set<String> earlierKeys, int cumulative,
+                                              Affiliations employers,
+                                              java.util.function.Predicate<String> isEarlier, int cumulative,
                                               Map<String, String> firstWindowByKey, String before) {
         Map<String, PersonAcc> people = new HashMap<>();
         Map<String, PersonAcc> credits = new HashMap<>();
@@ -273,7 +315,7 @@ public final class Contributions {
         int fresh = 0;
         for (Map.Entry<String, PersonAcc> e : people.entrySet()) {
             PersonAcc p = e.getValue();
-            boolean isNew = !earlierKeys.contains(e.getKey());
+            boolean isNew = !isEarlier.test(e.getKey());
             if (isNew) {
                 fresh++;
                 firstWindowByKey.putIfAbsent(e.getKey(), label);

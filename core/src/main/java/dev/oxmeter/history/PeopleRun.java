@@ -163,9 +163,12 @@ public final class PeopleRun {
             }
             Mailmap fixedMap = fixed;
             Map<Oid, Mailmap> byTree = new HashMap<>();
+            // one merged instance per .mailmap content: windows with the same mailmap share their identity mapping
+            Map<Mailmap, Mailmap> merged = new java.util.IdentityHashMap<>();
             PeopleReport report = Contributions.analyze(language.name(), windows, counted, update.graph(),
                     w -> fixedMap != null ? fixedMap : byTree.computeIfAbsent(w.end().tree(),
-                            t -> repoMailmap(src, t, byBlob).merge(options.userMailmap())),
+                            t -> merged.computeIfAbsent(repoMailmap(src, t, byBlob),
+                                    base -> base.merge(options.userMailmap()))),
                     options.affiliations(), options.keys(), sink);
             return new Result(report, update.stats(), touching.size(), counted.size(),
                     (System.nanoTime() - t0) / 1e9, update.shallow());

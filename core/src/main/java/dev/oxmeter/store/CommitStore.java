@@ -95,20 +95,19 @@ public final class CommitStore implements CommitFactsCache {
     public Map<Oid, List<Oid>> parents() {
         if (parents == null) {
             Map<Oid, List<Oid>> out = new HashMap<>();
-            Map<Oid, Oid> interned = new HashMap<>();
             query("SELECT commit, parents FROM commit_graph", rs -> {
-                Oid id = interned.computeIfAbsent(Oid.fromHex(rs.getString(1)), x -> x);
+                Oid id = Oid.fromHex(rs.getString(1));
                 String ps = rs.getString(2);
                 List<Oid> list;
                 if (ps.isEmpty()) {
                     list = List.of();
                 } else if (ps.length() == 40) {
-                    list = List.of(interned.computeIfAbsent(Oid.fromHex(ps), x -> x));
+                    list = List.of(Oid.fromHex(ps));
                 } else {
                     String[] hex = ps.split(" ");
                     Oid[] arr = new Oid[hex.length];
                     for (int i = 0; i < hex.length; i++) {
-                        arr[i] = interned.computeIfAbsent(Oid.fromHex(hex[i]), x -> x);
+                        arr[i] = Oid.fromHex(hex[i]);
                     }
                     list = List.of(arr);
                 }
