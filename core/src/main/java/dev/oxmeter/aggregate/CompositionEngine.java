@@ -376,28 +376,31 @@ public final class CompositionEngine {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             Thread th = new Thread(() -> {
-                try (ObjectSource src = repo.newObjectSource()) {
+                try (ObjectSource src = repo.newBulkObjectSource()) {
                     int start;
                     // contiguous chunks keep each reader's delta-base cache warm along a delta chain
                     while (failure.get() == null && (start = next.getAndAdd(CHUNK)) < work.size()) {
-                      for (int i = start; i < Math.min(start + CHUNK, work.size()) && failure.get() == null; i++) {
-                        Map.Entry<FactsKey, Detection> e = work.get(i);
-                        BlobContent content;
-                        try {
-                            content = src.blob(e.getKey().blob(), options.maxBlobBytes(), HEAD_BYTES);
-                        } catch (MissingObjectError missing) {
-                            if (!options.allowMissing()) {
-                                throw new OxmeterException(missing.getMessage()
-                                        + "; --allow-missing counts such files as (missing)");
-                            }
-                            missingFacts.put(e.getKey(), new BlobFacts(catalog.other().name(), BlobKind.MISSING, 0,
-                                    dev.oxmeter.count.LineCounts.ZERO, Map.of()));
-                            progress.step(1);
-                            continue;
+                        List<Map.Entry<FactsKey, Detection>> chunk =
+                                work.subList(start, Math.min(start + CHUNK, work.size()));
+                        List<Oid> ids = new ArrayList<>(chunk.size());
+                        for (Map.Entry<FactsKey, Detection> e : chunk) {
+                            ids.add(e.getKey().blob());
                         }
-                        cache.put(e.getKey(), computer.compute(e.getValue(), content));
-                        progress.step(1);
-                      }
+                        int[] at = {0};
+                        src.blobs(ids, options.maxBlobBytes(), HEAD_BYTES, (id, content) -> {
+                            Map.Entry<FactsKey, Detection> e = chunk.get(at[0]++);
+                            if (content == null) {
+                                if (!options.allowMissing()) {
+                                    throw new OxmeterException(new MissingObjectError("blob", id).getMessage()
+                                            + "; --allow-missing counts such files as (missing)");
+                                }
+                                missingFacts.put(e.getKey(), new BlobFacts(catalog.other().name(), BlobKind.MISSING,
+                                        0, dev.oxmeter.count.LineCounts.ZERO, Map.of()));
+                            } else {
+                                cache.put(e.getKey(), computer.compute(e.getValue(), content));
+                            }
+                            progress.step(1);
+                        });
                     }
                 } catch (RuntimeException ex) {
                     failure.compareAndSet(null, ex);
