@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Reads blobs through one {@code git cat-file --batch} process: the ids of a chunk are written at once, then the
- * contents are read back in order. git inflates and resolves deltas several times faster than JGit on this path
- * (one process inflates git/git's 15 releases in 0.8 s of CPU, JGit needed about four times that).
+ * contents are read back in order. git inflates and resolves deltas in its own process, in parallel with the
+ * counting, and JGit's window cache no longer grows with the blobs read (git/git, 15 releases: 335 MB peak RSS
+ * instead of 696 MB, the same results).
  *
  * <p>Not thread-safe: one per worker thread. Close it to end the process.
  */
