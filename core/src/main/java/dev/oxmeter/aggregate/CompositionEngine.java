@@ -50,6 +50,9 @@ public final class CompositionEngine {
     private static final int CHUNK = 256;
     static final int BATCH_ENTRIES = 400_000;
     static final int BATCH_BLOBS = 100_000;
+    /** The attributes {@link #classify} reads. */
+    private static final Set<String> LINGUIST = Set.of("linguist-language", "linguist-vendored",
+            "linguist-generated");
 
     private final GitRepo repo;
     private final FactsComputer computer;
@@ -292,7 +295,9 @@ public final class CompositionEngine {
             if (item.name().equals(".gitattributes") && item.kind().isRegularFile()) {
                 AttributeRules r = attributeFiles.computeIfAbsent(item.id(), id -> {
                     BlobContent c = src.blob(id, 1 << 20, HEAD_BYTES);
-                    return AttributeRules.parse(c.data(), 0, c.length());
+                    // only the linguist-* attributes change a count: a .gitattributes without them is no layer,
+                    // so editing its other lines leaves every subtree's key, and saved composition, valid
+                    return AttributeRules.parse(c.data(), 0, c.length()).onlyWith(LINGUIST);
                 });
                 if (r.isEmpty()) {
                     return layers;
