@@ -99,6 +99,25 @@ class HistoryCommandTest {
     }
 
     @Test
+    void aNewTagReadsOnlyItsNewTreesAndEqualsAFreshRun() {
+        Cli.Result first = Cli.run("history", repo.toString(), "--store", store.toString(), "-q",
+                "--tags", "v6.1", "--tags", "v6.2");
+        assertThat(first.exit()).as(first.err()).isZero();
+        Cli.Result second = Cli.run("history", repo.toString(), "--store", store.toString(), "-v", "-q",
+                "--tags", "v6.1", "--tags", "v6.2", "--tags", "v6.9", "--format", "csv");
+        // v6.9 changes drivers/d0 and rust/kernel: only they and their parents (5 trees) are read; drivers/d1..d3
+        // come from the store unread
+        assertThat(second.err()).contains(" 3 unique blobs read").contains(" 5 trees read")
+                .contains("(3 of them saved by earlier runs)");
+        Cli.Result fresh = Cli.run("history", repo.toString(), "--no-store", "-q",
+                "--tags", "v6.1", "--tags", "v6.2", "--tags", "v6.9", "--format", "csv");
+        assertThat(second.out()).isEqualTo(fresh.out());
+        Cli.Result warm = Cli.run("history", repo.toString(), "--store", store.toString(), "-q", "--format", "csv");
+        assertThat(warm.out()).isEqualTo(Cli.run("history", repo.toString(), "--no-store", "-q", "--format", "csv")
+                .out());
+    }
+
+    @Test
     void everyMonthSamplesTheLastCommitOfEachMonth() {
         Cli.Result r = Cli.run("history", repo.toString(), "--every", "month", "--since", "2023-02-01",
                 "--until", "2023-04-30", "--format", "csv", "--store", store.toString());
@@ -234,7 +253,8 @@ class HistoryCommandTest {
     @Test
     void aRunKilledAtAnyCrashPointIsCompletedCorrectlyByTheNext() throws Exception {
         String expected = Cli.run("history", repo.toString(), "--format", "csv", "--no-store").out();
-        for (String point : List.of("facts-before-commit:1", "facts-after-commit:1", "compositions-before-commit:1")) {
+        for (String point : List.of("facts-before-commit:1", "facts-after-commit:1", "subtrees-before-commit:1",
+                "compositions-before-commit:1")) {
             Path s = tmp.resolve(point.replace(':', '_') + ".duckdb");
             Process p = child(point, "history", repo.toString(), "--store", s.toString(), "-q", "--format", "csv");
             String out = drain(p);

@@ -52,6 +52,9 @@ public final class CompositionEngine {
     private static final int CHUNK = 256;
     static final int BATCH_ENTRIES = 400_000;
     static final int BATCH_BLOBS = 100_000;
+    /** The attributes {@link #classify} reads. */
+    private static final Set<String> LINGUIST = Set.of("linguist-language", "linguist-vendored",
+            "linguist-generated");
 
     private final GitRepo repo;
     private final FactsComputer computer;
@@ -364,7 +367,9 @@ public final class CompositionEngine {
             if (item.name().equals(".gitattributes") && item.kind().isRegularFile()) {
                 AttributeRules r = attributeFiles.computeIfAbsent(item.id(), id -> {
                     BlobContent c = src.blob(id, 1 << 20, HEAD_BYTES);
-                    return AttributeRules.parse(c.data(), 0, c.length());
+                    // only the linguist-* attributes change a count: a .gitattributes without them is no layer,
+                    // so editing its other lines leaves every subtree's key, and saved composition, valid
+                    return AttributeRules.parse(c.data(), 0, c.length()).onlyWith(LINGUIST);
                 });
                 if (r.isEmpty()) {
                     return layers;
@@ -448,20 +453,38 @@ public final class CompositionEngine {
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < n; t++) {
             Thread th = new Thread(() -> {
-                try (ObjectSource src = repo.newObjectSource()) {
+                try (ObjectSource src = repo.newBulkObjectSource()) {
                     int start;
                     // contiguous chunks keep each reader's delta-base cache warm along a delta chain
                     while (failure.get() == null && (start = next.getAndAdd(CHUNK)) < work.size()) {
-                      for (int i = start; i < Math.min(start + CHUNK, work.size()) && failure.get() == null; i++) {
-                        Map.Entry<FactsKey, Detection> e = work.get(i);
-                        BlobFacts facts = measure(src, computer, options, e.getKey().blob(), e.getValue(), corrupt::add);
-                        if (facts.kind() == BlobKind.MISSING) {
-                            missingFacts.put(e.getKey(), facts);
-                        } else {
-                            cache.put(e.getKey(), facts);
+                        List<Map.Entry<FactsKey, Detection>> chunk =
+                                work.subList(start, Math.min(start + CHUNK, work.size()));
+                        List<Oid> ids = new ArrayList<>(chunk.size());
+                        for (Map.Entry<FactsKey, Detection> e : chunk) {
+                            ids.add(e.getKey().blob());
                         }
-                        progress.step(1);
-                      }
+                        int[] at = {0};
+                        try {
+                            src.blobs(ids, options.maxBlobBytes(), HEAD_BYTES, (id, content) -> {
+                                Map.Entry<FactsKey, Detection> e = chunk.get(at[0]);
+                                // a blob the fast reader does not have goes the careful way, which tells a missing
+                                // object from a corrupt one
+                                keep(e.getKey(), content != null ? computer.compute(e.getValue(), content)
+                                        : measure(src, computer, options, id, e.getValue(), corrupt::add));
+                                at[0]++;
+                                progress.step(1);
+                            });
+                        } catch (RepositoryException ex) {
+                            throw ex;
+                        } catch (OxmeterException ex) {
+                            // the git process failed (a corrupt pack ends it): the rest of the chunk goes through JGit
+                            for (int i = at[0]; i < chunk.size(); i++) {
+                                Map.Entry<FactsKey, Detection> e = chunk.get(i);
+                                keep(e.getKey(), measure(src, computer, options, e.getKey().blob(), e.getValue(),
+                                        corrupt::add));
+                                progress.step(1);
+                            }
+                        }
                     }
                 } catch (RuntimeException | Error ex) {
                     // an Error too (out of memory ...): the calling thread must fail, not compose partial facts
@@ -518,6 +541,15 @@ public final class CompositionEngine {
                     dev.oxmeter.count.LineCounts.ZERO, Map.of());
         }
         return computer.compute(detection, content);
+    }
+
+    /** Keeps facts just measured: in the cache, or for this run only when the blob is absent. */
+    private void keep(FactsKey key, BlobFacts facts) {
+        if (facts.kind() == BlobKind.MISSING) {
+            missingFacts.put(key, facts);
+        } else {
+            cache.put(key, facts);
+        }
     }
 
     // ---- pass 3: fold into compositions, memoized per subtree --------------------------------------------------

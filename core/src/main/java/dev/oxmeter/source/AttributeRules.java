@@ -34,6 +34,15 @@ public final class AttributeRules {
         return new AttributeRules(node.getRules());
     }
 
+    /**
+     * These rules without the ones that set none of {@code keys}: {@link #applyTo} then gives the same values for
+     * those keys, and a file whose rules concern other attributes only ({@code *.c diff=cpp}) becomes empty.
+     */
+    public AttributeRules onlyWith(java.util.Set<String> keys) {
+        return new AttributeRules(rules.stream()
+                .filter(r -> r.getAttributes().stream().anyMatch(a -> keys.contains(a.getKey()))).toList());
+    }
+
     public boolean isEmpty() {
         return rules.isEmpty();
     }

@@ -149,6 +149,36 @@ public final class GitRepo implements AutoCloseable {
         return shallow != null && shallow.isFile() && shallow.length() > 0;
     }
 
+    /**
+     * A reader whose {@link ObjectSource#blobs} goes through a {@code git cat-file --batch} process of its own,
+     * which inflates blobs several times faster than JGit; a plain JGit reader when git cannot be started, when the
+     * repository is a partial clone (git would fetch missing blobs from the network), or when the environment sets
+     * {@code OXMETER_BLOB_READER=jgit}. Not thread-safe: one per thread; close it to end the process.
+     */
+    public ObjectSource newBulkObjectSource() {
+        CatFileBlobs catFile = null;
+        if (useGit()) {
+            catFile = CatFileBlobs.start(repo.getDirectory());
+        }
+        return new ObjectSource(this, repo.newObjectReader(), catFile);
+    }
+
+    private boolean useGit() {
+        if ("jgit".equals(System.getenv("OXMETER_BLOB_READER")) || repo.getDirectory() == null) {
+            return false;
+        }
+        org.eclipse.jgit.lib.StoredConfig cfg = repo.getConfig();
+        if (cfg.getString("extensions", null, "partialclone") != null) {
+            return false;
+        }
+        for (String remote : cfg.getSubsections("remote")) {
+            if (cfg.getBoolean("remote", remote, "promisor", false)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** True when HEAD does not resolve to a commit (a repository with no commits yet). */
     public boolean isEmpty() {
         try {

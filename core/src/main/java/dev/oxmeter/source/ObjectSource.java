@@ -26,10 +26,47 @@ public final class ObjectSource implements AutoCloseable {
     private final GitRepo repo;
     private final ObjectReader reader;
     private final CanonicalTreeParser parser = new CanonicalTreeParser();
+    private final CatFileBlobs catFile;
 
     ObjectSource(GitRepo repo, ObjectReader reader) {
+        this(repo, reader, null);
+    }
+
+    ObjectSource(GitRepo repo, ObjectReader reader, CatFileBlobs catFile) {
         this.repo = repo;
         this.reader = reader;
+        this.catFile = catFile;
+    }
+
+    /** Receives blobs read by {@link #blobs}. */
+    @FunctionalInterface
+    public interface BlobSink {
+        /** {@code content} is null when the blob is missing; its array is reused after the call returns. */
+        void accept(Oid id, BlobContent content);
+    }
+
+    /**
+     * Reads many blobs, in the given order, as {@link #blob} would, handing each to {@code sink} (null for a
+     * missing one). Through {@code git cat-file --batch} when this source has a process, so the ids are written in
+     * chunks and git inflates while the caller measures; else one JGit read each.
+     */
+    public void blobs(List<Oid> ids, long maxBytes, int headBytes, BlobSink sink) {
+        if (catFile == null) {
+            for (Oid id : ids) {
+                BlobContent c;
+                try {
+                    c = blob(id, maxBytes, headBytes);
+                } catch (MissingObjectError e) {
+                    c = null;
+                }
+                sink.accept(id, c);
+            }
+            return;
+        }
+        for (int from = 0; from < ids.size(); from += CatFileBlobs.MAX_CHUNK) {
+            catFile.read(ids.subList(from, Math.min(ids.size(), from + CatFileBlobs.MAX_CHUNK)), maxBytes, headBytes,
+                    sink);
+        }
     }
 
     /** The entries of tree {@code id}, in git's order. Cost: one object read. */
@@ -110,5 +147,8 @@ public final class ObjectSource implements AutoCloseable {
     @Override
     public void close() {
         reader.close();
+        if (catFile != null) {
+            catFile.close();
+        }
     }
 }

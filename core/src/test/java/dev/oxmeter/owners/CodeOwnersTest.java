@@ -120,11 +120,15 @@ class CodeOwnersTest {
     }
 
     /** Every rule tested against the path, last match wins per section: what the index must agree with. */
+    private static final java.util.Map<String, com.google.re2j.Pattern> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static List<String> bruteForce(CodeOwners c, String path) {
         java.util.Map<String, String> winners = new java.util.LinkedHashMap<>();
         for (CodeOwnersRule r : c.rules()) {
             winners.putIfAbsent(r.section(), null);
-            if (com.google.re2j.Pattern.compile(CodeOwners.toRegex(r.pattern())).matcher(path).matches()) {
+            if (COMPILED.computeIfAbsent(r.pattern(), p -> com.google.re2j.Pattern.compile(CodeOwners.toRegex(p)))
+                    .matcher(path).matches()) {
                 winners.put(r.section(), r.pattern() + "@" + r.line());
             }
         }
@@ -153,11 +157,16 @@ class CodeOwnersTest {
         for (int i = 0; i < 2000; i++) {
             String path = randomPath(rnd, false);
             List<String> got = c.matchBySection(path).stream().map(r -> r.pattern() + "@" + r.line()).toList();
-            assertThat(got).as(path).isEqualTo(bruteForce(c, path));
             List<String> expected = bruteForce(c, path);
+            if (!got.equals(expected)) {
+                assertThat(got).as(path).isEqualTo(expected);
+            }
             if (seed % 2 == 1) {
-                assertThat(c.match(path).map(r -> r.pattern() + "@" + r.line())).as(path)
-                        .isEqualTo(expected.isEmpty() ? Optional.empty() : Optional.of(expected.get(0)));
+                Optional<String> one = c.match(path).map(r -> r.pattern() + "@" + r.line());
+                if (!one.equals(expected.isEmpty() ? Optional.empty() : Optional.of(expected.get(0)))) {
+                    assertThat(one).as(path).isEqualTo(expected.isEmpty() ? Optional.empty()
+                            : Optional.of(expected.get(0)));
+                }
             }
         }
     }

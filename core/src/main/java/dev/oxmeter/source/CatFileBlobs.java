@@ -1,0 +1,138 @@
+package dev.oxmeter.source;
+
+import dev.oxmeter.OxmeterException;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Reads blobs through one {@code git cat-file --batch} process: the ids of a chunk are written at once, then the
+ * contents are read back in order. git inflates and resolves deltas in its own process, in parallel with the
+ * counting, and JGit's window cache no longer grows with the blobs read (git/git, 15 releases: 335 MB peak RSS
+ * instead of 696 MB, the same results).
+ *
+ * <p>Not thread-safe: one per worker thread. Close it to end the process.
+ */
+final class CatFileBlobs implements AutoCloseable {
+    /** Ids per write: their lines (41 bytes each) must fit a pipe buffer, so writing never waits for reading. */
+    static final int MAX_CHUNK = 1024;
+
+    private final Process process;
+    private final OutputStream in;
+    private final InputStream out;
+    private byte[] buffer = new byte[1 << 16];
+
+    private CatFileBlobs(Process process) {
+        this.process = process;
+        this.in = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
+        this.out = new BufferedInputStream(process.getInputStream(), 1 << 16);
+    }
+
+    /** Starts {@code git cat-file --batch} on {@code gitDir}, or returns null when git cannot be started. */
+    static CatFileBlobs start(File gitDir) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder("git", "--git-dir=" + gitDir.getAbsolutePath(), "cat-file",
+                    "--batch");
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
+            return new CatFileBlobs(pb.start());
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Reads {@code ids} (at most {@link #MAX_CHUNK}) in order: each whole when at most {@code maxBytes}, else only
+     * its first {@code headBytes}; a missing blob is passed as null. The content's array is reused by the next
+     * call.
+     */
+    void read(List<Oid> ids, long maxBytes, int headBytes, ObjectSource.BlobSink sink) {
+        if (ids.size() > MAX_CHUNK) {
+            throw new IllegalArgumentException("at most " + MAX_CHUNK + " ids per call");
+        }
+        try {
+            StringBuilder b = new StringBuilder(ids.size() * 41);
+            for (Oid id : ids) {
+                b.append(id.hex()).append('\n');
+            }
+            in.write(b.toString().getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            for (Oid id : ids) {
+                String header = line();
+                if (header.endsWith(" missing")) {
+                    sink.accept(id, null);
+                    continue;
+                }
+                String[] f = header.split(" ");
+                if (f.length != 3 || !f[0].equals(id.hex())) {
+                    throw new OxmeterException("git cat-file answered '" + header + "' for blob " + id.hex());
+                }
+                if (!f[1].equals("blob")) {
+                    throw new OxmeterException("object " + id.hex() + " is not a blob");
+                }
+                long size = Long.parseLong(f[2]);
+                boolean whole = size <= maxBytes && size <= Integer.MAX_VALUE - 16;
+                int keep = (int) (whole ? size : Math.min(headBytes, size));
+                if (buffer.length < keep) {
+                    buffer = new byte[Math.max(keep, buffer.length * 2)];
+                }
+                readFully(buffer, keep);
+                skip(size - keep + 1); // the rest of a large blob, and the newline after every object
+                sink.accept(id, new BlobContent(buffer, keep, size, !whole));
+            }
+        } catch (IOException e) {
+            throw new OxmeterException("reading blobs through git cat-file failed: " + e.getMessage(), e);
+        }
+    }
+
+    private String line() throws IOException {
+        StringBuilder b = new StringBuilder(64);
+        int c;
+        while ((c = out.read()) != '\n') {
+            if (c < 0) {
+                throw new IOException("git cat-file ended early");
+            }
+            b.append((char) c);
+        }
+        return b.toString();
+    }
+
+    private void readFully(byte[] dst, int n) throws IOException {
+        int off = 0;
+        while (off < n) {
+            int r = out.read(dst, off, n - off);
+            if (r < 0) {
+                throw new IOException("git cat-file ended early");
+            }
+            off += r;
+        }
+    }
+
+    private void skip(long n) throws IOException {
+        while (n > 0) {
+            long s = out.skip(n);
+            if (s <= 0) {
+                if (out.read() < 0) {
+                    throw new IOException("git cat-file ended early");
+                }
+                s = 1;
+            }
+            n -= s;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            // the process is going away anyway
+        }
+        process.destroy();
+    }
+}
