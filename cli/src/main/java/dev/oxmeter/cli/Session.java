@@ -65,8 +65,31 @@ final class Session implements AutoCloseable {
                     factsLoadSeconds += (System.nanoTime() - t0) / 1e9;
                     factsPreloaded += found.size();
                     return found;
-                }, store == null ? null : new dev.oxmeter.store.SubtreeCompositionStore(store, options.fingerprint(),
-                        computer.compositionVersion()));
+                }, storeFile == null ? null : new LazySubtrees());
+    }
+
+    /** The store's subtree compositions, opened with the store on first use (a failed run creates no store). */
+    private final class LazySubtrees implements dev.oxmeter.aggregate.SubtreeStore {
+        private dev.oxmeter.store.SubtreeCompositionStore subtrees;
+
+        private dev.oxmeter.store.SubtreeCompositionStore subtrees() {
+            if (subtrees == null) {
+                subtrees = new dev.oxmeter.store.SubtreeCompositionStore(store(), options.fingerprint(),
+                        computer.compositionVersion());
+            }
+            return subtrees;
+        }
+
+        @Override
+        public java.util.Map<dev.oxmeter.aggregate.SubtreeKey, dev.oxmeter.aggregate.Composition> find(
+                java.util.Collection<dev.oxmeter.aggregate.SubtreeKey> keys) {
+            return subtrees().find(keys);
+        }
+
+        @Override
+        public void save(java.util.Map<dev.oxmeter.aggregate.SubtreeKey, dev.oxmeter.aggregate.Composition> c) {
+            subtrees().save(c);
+        }
     }
 
     static Session open(CommandSpec spec, RepoOption repoOption, CommonOptions common, StoreOptions storeOptions,

@@ -25,7 +25,7 @@ final class Schema {
     static final Set<String> OWN_NAMES = Set.of("meta", "blob_facts", "blob_metrics", "tree_composition",
             "tree_metrics", "revisions", "history", "metrics_history", "commits", "commit_trailers", "commit_files",
             "commit_walks", "report_rust_files", "commit_graph", "people_windows", "window_contributions",
-            "contributions", "contributors", "rust_share");
+            "contributions", "contributors", "rust_share", "subtree_composition");
 
     static final List<String> DDL = List.of(
             // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).
