@@ -173,7 +173,7 @@ public final class Main implements Runnable {
             String suggestion = "";
             if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
                 // picocli's did-you-mean, for commands and options alike; its best guess only
-                suggestion = " Did you mean: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " "
+                suggestion = ". Did you mean: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " "
                         + u.getSuggestions().get(0) + "?";
             }
             err.println("oxmeter: " + Failure.firstLine(ex.getMessage()) + suggestion + " (try '"
