@@ -319,44 +319,18 @@ class CommitFactsTrustTest {
     }
 
     private static boolean gitAvailable() {
-        try {
-            Process p = new ProcessBuilder("git", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return dev.oxmeter.source.GitCli.available();
     }
 
     private static String git(Path dir, String... args) throws Exception {
-        return gitEnv(dir, Map.of(), args);
+        return dev.oxmeter.source.GitCli.git(dir, args);
     }
 
     private static int gitExit(Path dir, String... args) throws Exception {
-        Process p = process(dir, Map.of(), args);
-        p.getInputStream().readAllBytes();
-        p.getErrorStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return p.exitValue();
+        return dev.oxmeter.source.GitCli.exit(dir, args);
     }
 
     private static String gitEnv(Path dir, Map<String, String> env, String... args) throws Exception {
-        Process p = process(dir, env, args);
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("git %s: %s", List.of(args), err).isZero();
-        return out;
-    }
-
-    private static Process process(Path dir, Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=T", "-c", "user.email=t@example.com",
-                "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always", "-c", "gc.auto=0"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().put("GIT_CONFIG_NOSYSTEM", "1");
-        pb.environment().putAll(env);
-        return pb.start();
+        return dev.oxmeter.source.GitCli.git(dir, env, args);
     }
 }

@@ -32,6 +32,27 @@ public final class GitCli {
 
     /** Runs git in {@code dir} with extra environment variables. */
     public static String git(Path dir, Map<String, String> env, String... args) throws Exception {
+        Process p = start(dir, env, args);
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("git " + args[0] + " failed: " + err);
+        }
+        return out;
+    }
+
+    /** Runs git in {@code dir} and returns its exit code, for commands whose failure is the point. */
+    public static int exit(Path dir, String... args) throws Exception {
+        Process p = start(dir, Map.of(), args);
+        p.getInputStream().readAllBytes();
+        p.getErrorStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("git " + args[0] + " did not finish");
+        }
+        return p.exitValue();
+    }
+
+    private static Process start(Path dir, Map<String, String> env, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of("git", "-c", "user.name=T", "-c", "user.email=t@example.com",
                 "-c", "init.defaultBranch=main", "-c", "protocol.file.allow=always", "-c", "gc.auto=0"));
         cmd.addAll(List.of(args));
@@ -40,12 +61,7 @@ public final class GitCli {
         pb.environment().putAll(env);
         Process p = pb.start();
         p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new IllegalStateException("git " + args[0] + " failed: " + err);
-        }
-        return out;
+        return p;
     }
 
     /** Stages everything in the work tree of {@code dir} and commits it as {@code name} at {@code date}. */
