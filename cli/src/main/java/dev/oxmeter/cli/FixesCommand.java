@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
                 + "files of the language, per 1,000 lines of that language's code at the window's end.",
                 "Windows are those of 'people': between consecutive selected tags (the first from the start of "
                         + "history), or consecutive --every samples. Commit facts are shared with 'people'.",
-                "Without a timeline option (--tags, --every, --revs): every tag, or --every month when there are no tags."})
+                "Without a timeline option (--tags, --every, --revs): the releases (tags that are plain version numbers, "
+                + "see --tags), or --every month when there are none."})
 final class FixesCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = {"Composition per language at every release tag or calendar sample, measuring each unique "
                 + "blob once and keeping results in the store.",
-                "Without a timeline option (--tags, --every, --revs): every tag, or --every month when there are no tags."})
+                "Without a timeline option (--tags, --every, --revs): the releases (tags that are plain version numbers, "
+                + "see --tags), or --every month when there are none."})
 final class HistoryCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
                         + "--every samples, or one --range A..B (git's A..B). Commit facts come from one walk of the "
                         + "history and are kept in the store.",
                 "--format also accepts 'thanks': per window, the contributors' names in one comma-separated line.",
-                "Without a timeline option (--tags, --every, --revs): every tag, or --every month when there are no tags."})
+                "Without a timeline option (--tags, --every, --revs): the releases (tags that are plain version numbers, "
+                + "see --tags), or --every month when there are none."})
 final class PeopleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

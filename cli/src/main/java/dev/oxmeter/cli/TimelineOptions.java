@@ -115,19 +115,11 @@ final class TimelineOptions {
             return Timeline.every(repo, branch, Timeline.Period.parse(every), date(since, "--since"),
                     date(until, "--until"));
         }
-        LocalDate from = date(since, "--since");
-        LocalDate to = date(until, "--until");
-        if (tags.isEmpty() && excludeTags.isEmpty()) {
-            List<Revision> releases = Timeline.releases(repo, from, to, warn);
-            if (!releases.isEmpty()) {
-                chosen = n -> n + (n == 1 ? " release" : " releases");
-                return releases;
-            }
-            warn.accept("no release tags (plain version numbers) in the repository: sampling --every month");
-            chosen = n -> n + (n == 1 ? " sample" : " samples") + " (every month)";
-            return Timeline.every(repo, branch, Timeline.Period.MONTH, from, to);
-        }
-        chosen = n -> n + (n == 1 ? " tag" : " tags");
-        return Timeline.tags(repo, tags, excludeTags, order(), from, to, warn);
+        return Timeline.tagsOrReleases(repo, tags, excludeTags, order(), branch, date(since, "--since"),
+                date(until, "--until"), warn, kind -> chosen = switch (kind) {
+                    case TAGS -> n -> n + (n == 1 ? " tag" : " tags");
+                    case RELEASES -> n -> n + (n == 1 ? " release" : " releases");
+                    case MONTHLY -> n -> n + (n == 1 ? " sample" : " samples") + " (every month)";
+                });
     }
 }

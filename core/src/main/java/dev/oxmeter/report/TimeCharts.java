@@ -85,21 +85,36 @@ public final class TimeCharts {
         return x;
     }
 
-    /** Stacked areas, bottom to top in list order; the top of the stack carries a point per release. */
-    public static String area(Frame fr, String label, Points p, List<Series> series, Unit unit, boolean tooltips) {
-        int n = p.size();
-        double[] top = new double[n];
+    /** A stacked chart begun: the stack's height per point, the y axis fitted to it, the x of each point. */
+    private record Stack(Axis axis, double[] top, double[] x, StringBuilder sb) {
+    }
+
+    /** Opens a stacked chart of {@code series} over {@code p} and draws both axes. */
+    private static Stack stack(Frame fr, String label, Points p, List<Series> series, Unit unit) {
+        double[] top = new double[p.size()];
         for (Series s : series) {
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < top.length; i++) {
                 top[i] += value(s, i);
             }
         }
         Axis axis = Axis.fitted(fr, max(top), unit);
-        fr = axis.fr();
-        double[] x = xs(fr, p);
-        StringBuilder sb = open(fr, label);
+        Frame f = axis.fr();
+        double[] x = xs(f, p);
+        StringBuilder sb = open(f, label);
         axis.draw(sb);
-        xAxis(fr, sb, p, x);
+        xAxis(f, sb, p, x);
+        return new Stack(axis, top, x, sb);
+    }
+
+    /** Stacked areas, bottom to top in list order; the top of the stack carries a point per release. */
+    public static String area(Frame fr, String label, Points p, List<Series> series, Unit unit, boolean tooltips) {
+        int n = p.size();
+        Stack st = stack(fr, label, p, series, unit);
+        Axis axis = st.axis();
+        fr = axis.fr();
+        double[] top = st.top();
+        double[] x = st.x();
+        StringBuilder sb = st.sb();
         boolean[] keep = keep(x);
         double[] base = new double[n];
         for (Series s : series) {
@@ -217,18 +232,12 @@ public final class TimeCharts {
      */
     public static String bars(Frame fr, String label, Points p, List<Series> series, Unit unit, boolean tooltips) {
         int n = p.size();
-        double[] top = new double[n];
-        for (Series s : series) {
-            for (int i = 0; i < n; i++) {
-                top[i] += value(s, i);
-            }
-        }
-        Axis axis = Axis.fitted(fr, max(top), unit);
+        Stack st = stack(fr, label, p, series, unit);
+        Axis axis = st.axis();
         fr = axis.fr();
-        double[] x = xs(fr, p);
-        StringBuilder sb = open(fr, label);
-        axis.draw(sb);
-        xAxis(fr, sb, p, x);
+        double[] top = st.top();
+        double[] x = st.x();
+        StringBuilder sb = st.sb();
         for (int i = 0; i < n; i++) {
             double x1 = x[i];
             double x0 = i == 0 || x[i - 1] >= x[i] ? x[i] - Math.min(6, PAD) : x[i - 1];

@@ -113,23 +113,29 @@ public final class Timeline {
         return fold(revs, warn);
     }
 
+    /** Which rule {@link #tagsOrReleases} applied. */
+    public enum Kind { TAGS, RELEASES, MONTHLY }
+
     /**
      * The timeline of the timeline commands without {@code --revs} or {@code --every}: the tags matching
      * {@code globs} outside {@code excludes} when either is given, else the releases ({@link #releases}), else —
      * when the repository has no release tag — the last commit of each month along {@code branch}; all within
-     * [since, until] (either may be null).
+     * [since, until] (either may be null). {@code kind} is told which of the three it took.
      */
     public static List<Revision> tagsOrReleases(GitRepo repo, List<String> globs, List<String> excludes, Order order,
                                                 String branch, LocalDate since, LocalDate until,
-                                                Consumer<String> warn) {
+                                                Consumer<String> warn, Consumer<Kind> kind) {
         if (!globs.isEmpty() || !excludes.isEmpty()) {
+            kind.accept(Kind.TAGS);
             return tags(repo, globs, excludes, order, since, until, warn);
         }
         List<Revision> releases = releases(repo, since, until, warn);
         if (!releases.isEmpty()) {
+            kind.accept(Kind.RELEASES);
             return releases;
         }
         warn.accept("no release tags (plain version numbers) in the repository: sampling --every month");
+        kind.accept(Kind.MONTHLY);
         return every(repo, branch, Period.MONTH, since, until);
     }
 

@@ -47,6 +47,6 @@ public record FleetOptions(List<String> tags, List<String> excludeTags, Timeline
      * without {@code --revs} or {@code --every}: the selected tags, else the releases, else a monthly sample of HEAD.
      */
     List<Revision> select(GitRepo repo, Consumer<String> warn) {
-        return Timeline.tagsOrReleases(repo, tags, excludeTags, order, "HEAD", null, null, warn);
+        return Timeline.tagsOrReleases(repo, tags, excludeTags, order, "HEAD", null, null, warn, kind -> { });
     }
 }

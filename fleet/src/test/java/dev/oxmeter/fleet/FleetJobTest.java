@@ -159,7 +159,7 @@ class FleetJobTest {
             Path dir = tmp.resolve(name + ".git");
             try (GitRepo repo = GitRepo.open(dir)) {
                 List<Revision> revs = Timeline.tagsOrReleases(repo, List.of(), List.of(), Timeline.Order.VERSION, "HEAD", null,
-                        null, w -> { });
+                        null, w -> { }, k -> { });
                 FactsComputer computer = new FactsComputer(LanguageCatalog.standard(), BlobAnalyses.all());
                 Map<Revision, Composition> comps = new CompositionEngine(repo, computer, new FactsCache(),
                         FleetOptions.defaults().scanOptions(), 2, Progress.NONE, a -> { }, FactsLookup.NONE)
@@ -176,7 +176,7 @@ class FleetJobTest {
         for (String name : List.of("upstream", "fork")) {
             try (GitRepo repo = GitRepo.open(tmp.resolve(name + ".git"))) {
                 List<Revision> revs = Timeline.tagsOrReleases(repo, List.of(), List.of(), Timeline.Order.VERSION, "HEAD", null,
-                        null, w -> { });
+                        null, w -> { }, k -> { });
                 LanguageCatalog catalog = LanguageCatalog.standard();
                 var report = PeopleRun.run(repo, new InMemoryCommitFacts(), catalog,
                         PeopleRun.language(catalog, "Rust"), PeopleRun.consecutive(revs),
@@ -200,7 +200,7 @@ class FleetJobTest {
                 CompositionEngine engine = new CompositionEngine(repo, computer, new FactsCache(),
                         FleetOptions.defaults().scanOptions(), 1, Progress.NONE, a -> { }, FactsLookup.NONE);
                 for (Revision r : Timeline.tagsOrReleases(repo, List.of(), List.of(), Timeline.Order.VERSION, "HEAD", null,
-                        null, w -> { })) {
+                        null, w -> { }, k -> { })) {
                     engine.entries(r, e -> {
                         if (e.detection() != null) {
                             keys.add(e.blob().hex() + " " + e.detection());
