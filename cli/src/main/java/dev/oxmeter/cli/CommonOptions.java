@@ -1,7 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.report.Format;
+import dev.oxmeter.render.Format;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -27,7 +27,7 @@ final class Failure {
     /** Prints the line for {@code t} (and, with OXMETER_DEBUG set, its stack trace) and returns the exit code. */
     static int report(Throwable t, PrintWriter err) {
         int code = code(t);
-        err.println("oxmeter: " + dev.oxmeter.report.Visible.text(line(t, code)));
+        err.println("oxmeter: " + dev.oxmeter.render.Visible.text(line(t, code)));
         if (debug()) {
             t.printStackTrace(err);
         }

@@ -1,9 +1,9 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.report.HistoryTables;
-import dev.oxmeter.report.Table;
-import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.render.HistoryTables;
+import dev.oxmeter.render.Table;
+import dev.oxmeter.render.TableWriter;
 import dev.oxmeter.source.Revision;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ final class HistoryCommand implements Callable<Integer> {
             Map<Revision, Composition> history = Compositions.of(s, revs, served);
             Map<String, Object> meta = new LinkedHashMap<>();
             String title = "oxmeter history · " + s.name() + " · " + revs.size() + (revs.size() == 1 ? " revision" : " revisions");
-            Table t = options.common.format() == dev.oxmeter.report.Format.TABLE || options.common.format() == dev.oxmeter.report.Format.MD
+            Table t = options.common.format() == dev.oxmeter.render.Format.TABLE || options.common.format() == dev.oxmeter.render.Format.MD
                     ? HistoryTables.pivot(title, history, s.computer().catalog(), meta)
                     : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);
             s.finish(served[0] + " of " + revs.size() + " revisions served from the store");

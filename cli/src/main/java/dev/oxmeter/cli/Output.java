@@ -36,7 +36,7 @@ final class Output {
      */
     static void emit(PrintWriter out, String text, CommonOptions common) {
         String result = common.csvSafe && common.format != null && common.format.trim().equalsIgnoreCase("csv")
-                ? dev.oxmeter.report.TableWriter.neutraliseCsv(text) : text;
+                ? dev.oxmeter.render.TableWriter.neutraliseCsv(text) : text;
         emit(out, result, common.out);
     }
 

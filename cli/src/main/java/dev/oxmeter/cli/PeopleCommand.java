@@ -3,16 +3,16 @@ package dev.oxmeter.cli;
 import dev.oxmeter.IoReason;
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.Progress;
-import dev.oxmeter.history.Affiliations;
-import dev.oxmeter.history.CommitFactsCache;
-import dev.oxmeter.history.Contributions;
-import dev.oxmeter.history.Mailmap;
-import dev.oxmeter.history.PeopleRun;
-import dev.oxmeter.history.TrailerKeys;
+import dev.oxmeter.people.Affiliations;
+import dev.oxmeter.people.CommitFactsCache;
+import dev.oxmeter.people.Contributions;
+import dev.oxmeter.people.Mailmap;
+import dev.oxmeter.people.PeopleRun;
+import dev.oxmeter.people.TrailerKeys;
 import dev.oxmeter.language.Language;
-import dev.oxmeter.report.Format;
-import dev.oxmeter.report.PeopleTables;
-import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.render.Format;
+import dev.oxmeter.render.PeopleTables;
+import dev.oxmeter.render.TableWriter;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.Revision;
 import java.io.IOException;
@@ -149,7 +149,7 @@ final class PeopleCommand implements Callable<Integer> {
             } finally {
                 progress.done();
             }
-            String shallow = dev.oxmeter.history.CommitHistory.shallowNotice(result.shallow());
+            String shallow = dev.oxmeter.people.CommitHistory.shallowNotice(result.shallow());
             if (shallow != null) {
                 s.notice(shallow);
             }
@@ -192,7 +192,7 @@ final class PeopleCommand implements Callable<Integer> {
     }
 
     /** The header: the windows' start and end revisions, and every option that changes who is counted. */
-    private dev.oxmeter.report.Header header(Session s, List<Contributions.WindowSpec> windows, Language language) {
+    private dev.oxmeter.render.Header header(Session s, List<Contributions.WindowSpec> windows, Language language) {
         List<Revision> revs = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Contributions.WindowSpec w : windows) {
@@ -233,7 +233,7 @@ final class PeopleCommand implements Callable<Integer> {
             if (t.isEmpty()) {
                 continue;
             }
-            if (!dev.oxmeter.history.CommitFacts.keepsPeople(t)) {
+            if (!dev.oxmeter.people.CommitFacts.keepsPeople(t)) {
                 throw new OxmeterException(option + ": '" + t + "' does not end in -by; only -by trailers "
                         + "are kept in the commit facts");
             }

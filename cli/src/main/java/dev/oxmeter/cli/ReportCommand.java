@@ -1,7 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.history.Affiliations;
+import dev.oxmeter.people.Affiliations;
 import dev.oxmeter.report.ReportHtml;
 import dev.oxmeter.report.ReportMarkdown;
 import dev.oxmeter.report.ReportModel;

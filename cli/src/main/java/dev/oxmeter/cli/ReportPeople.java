@@ -1,11 +1,11 @@
 package dev.oxmeter.cli;
 
-import dev.oxmeter.history.Affiliations;
-import dev.oxmeter.history.CommitFactsCache;
-import dev.oxmeter.history.Mailmap;
-import dev.oxmeter.history.PeopleReport;
-import dev.oxmeter.history.PeopleRun;
-import dev.oxmeter.history.TrailerKeys;
+import dev.oxmeter.people.Affiliations;
+import dev.oxmeter.people.CommitFactsCache;
+import dev.oxmeter.people.Mailmap;
+import dev.oxmeter.people.PeopleReport;
+import dev.oxmeter.people.PeopleRun;
+import dev.oxmeter.people.TrailerKeys;
 import dev.oxmeter.language.Language;
 import dev.oxmeter.report.ReportModel;
 import dev.oxmeter.source.Revision;
@@ -49,7 +49,7 @@ final class ReportPeople implements ReportData.PeopleSource {
         } finally {
             progress.done();
         }
-        String shallow = dev.oxmeter.history.CommitHistory.shallowNotice(r.shallow());
+        String shallow = dev.oxmeter.people.CommitHistory.shallowNotice(r.shallow());
         if (shallow != null) {
             s.notice(shallow);
         }

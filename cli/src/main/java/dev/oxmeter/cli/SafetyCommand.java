@@ -9,10 +9,10 @@ import dev.oxmeter.facts.RustSafetyReport;
 import dev.oxmeter.facts.RustSafetyScanner;
 import dev.oxmeter.owners.Owner;
 import dev.oxmeter.owners.Ownership;
-import dev.oxmeter.report.Format;
-import dev.oxmeter.report.LensTables;
-import dev.oxmeter.report.Table;
-import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.render.Format;
+import dev.oxmeter.render.LensTables;
+import dev.oxmeter.render.Table;
+import dev.oxmeter.render.TableWriter;
 import dev.oxmeter.source.Revision;
 import java.util.ArrayList;
 import java.util.List;
@@ -204,7 +204,7 @@ final class SafetyCommand implements Callable<Integer> {
     private static String plainList(Table t) {
         StringBuilder sb = new StringBuilder();
         for (List<Object> row : t.rows()) {
-            sb.append(dev.oxmeter.report.Visible.text(String.valueOf(row.get(0)))).append(':').append(row.get(1)).append(": unsafe ").append(row.get(2))
+            sb.append(dev.oxmeter.render.Visible.text(String.valueOf(row.get(0)))).append(':').append(row.get(1)).append(": unsafe ").append(row.get(2))
                     .append(row.get(2).equals("fn") || row.get(2).equals("trait") ? " without a # Safety section"
                             : " without a SAFETY comment").append('\n');
         }

@@ -129,7 +129,7 @@ final class Session implements AutoCloseable {
      * The JSON header of this run: tool, analysis versions (line facts and every blob analysis, plus
      * {@code extra}), repository, the counting rules and {@code options}, and {@code revisions}.
      */
-    dev.oxmeter.report.Header header(List<Revision> revisions, Map<String, Object> options,
+    dev.oxmeter.render.Header header(List<Revision> revisions, Map<String, Object> options,
                                      Map<String, Object> extraAnalysis) {
         Map<String, Object> analysis = new LinkedHashMap<>();
         analysis.put("lines", computer.linesVersion());
@@ -143,12 +143,12 @@ final class Session implements AutoCloseable {
         opts.put("max_blob_size", this.options.maxBlobBytes());
         opts.put("allow_missing", this.options.allowMissing());
         opts.putAll(options);
-        return new dev.oxmeter.report.Header(command, name(), repo.directory().toString(), analysis, opts,
-                revisions.stream().map(dev.oxmeter.report.Header.Rev::of).toList());
+        return new dev.oxmeter.render.Header(command, name(), repo.directory().toString(), analysis, opts,
+                revisions.stream().map(dev.oxmeter.render.Header.Rev::of).toList());
     }
 
     /** {@link #header(List, Map, Map)} without command-specific analyses. */
-    dev.oxmeter.report.Header header(List<Revision> revisions, Map<String, Object> options) {
+    dev.oxmeter.render.Header header(List<Revision> revisions, Map<String, Object> options) {
         return header(revisions, options, Map.of());
     }
 
@@ -178,8 +178,8 @@ final class Session implements AutoCloseable {
     }
 
     /** Where commit facts (people, fixes) are kept: the store's commit tables, or memory with --no-store. */
-    dev.oxmeter.history.CommitFactsCache commitFacts() {
-        return store() == null ? new dev.oxmeter.history.InMemoryCommitFacts()
+    dev.oxmeter.people.CommitFactsCache commitFacts() {
+        return store() == null ? new dev.oxmeter.people.InMemoryCommitFacts()
                 : dev.oxmeter.store.CommitStore.open(store(),
                         dev.oxmeter.store.CommitStore.factsVersion(computer.catalog()), this::notice);
     }
@@ -199,7 +199,7 @@ final class Session implements AutoCloseable {
 
     /** Prints a one-line notice on stderr. */
     void notice(String message) {
-        err.println("oxmeter: " + dev.oxmeter.report.Visible.text(message));
+        err.println("oxmeter: " + dev.oxmeter.render.Visible.text(message));
         err.flush();
     }
 

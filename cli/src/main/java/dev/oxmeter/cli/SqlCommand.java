@@ -1,8 +1,8 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.report.Table;
-import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.render.Table;
+import dev.oxmeter.render.TableWriter;
 import dev.oxmeter.store.Store;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -48,9 +48,9 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        dev.oxmeter.report.Format f;
+        dev.oxmeter.render.Format f;
         try {
-            f = dev.oxmeter.report.Format.parse(format);
+            f = dev.oxmeter.render.Format.parse(format);
         } catch (IllegalArgumentException e) {
             throw new dev.oxmeter.OxmeterException("--format: " + e.getMessage());
         }
@@ -61,7 +61,7 @@ final class SqlCommand implements Callable<Integer> {
         }
         java.util.Map<String, Object> opts = new java.util.LinkedHashMap<>();
         opts.put("query", query);
-        dev.oxmeter.report.Header header = new dev.oxmeter.report.Header("sql", null, file.toAbsolutePath().toString(),
+        dev.oxmeter.render.Header header = new dev.oxmeter.render.Header("sql", null, file.toAbsolutePath().toString(),
                 java.util.Map.of("schema", Store.SCHEMA_VERSION), opts, List.of());
         Output.emit(spec.commandLine().getOut(), TableWriter.render(t, f, header), out);
         return 0;

@@ -1,6 +1,6 @@
 package dev.oxmeter.cli;
 
-import dev.oxmeter.report.ToolchainTables;
+import dev.oxmeter.render.ToolchainTables;
 import dev.oxmeter.source.Revision;
 import dev.oxmeter.toolchain.Distributions;
 import dev.oxmeter.toolchain.ToolchainScanner;

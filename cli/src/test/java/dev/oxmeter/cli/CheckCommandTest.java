@@ -375,7 +375,7 @@ class CheckCommandTest {
 
     @Test
     void workflowCommandValuesAreEscaped() {
-        assertThat(dev.oxmeter.report.CheckRender.property("a:b,c%d\ne")).isEqualTo("a%3Ab%2Cc%25d%0Ae");
+        assertThat(dev.oxmeter.render.CheckRender.property("a:b,c%d\ne")).isEqualTo("a%3Ab%2Cc%25d%0Ae");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.oxmeter.cli;
 import static dev.oxmeter.source.TestRepos.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxmeter.report.TableWriter;
+import dev.oxmeter.render.TableWriter;
 import dev.oxmeter.source.TestRepos;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

@@ -2,7 +2,7 @@ package dev.oxmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxmeter.history.PeopleFixture;
+import dev.oxmeter.people.PeopleFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

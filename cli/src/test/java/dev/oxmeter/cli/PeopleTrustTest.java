@@ -6,7 +6,7 @@ import static dev.oxmeter.source.GitCli.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.oxmeter.history.PeopleFixture;
+import dev.oxmeter.people.PeopleFixture;
 import dev.oxmeter.source.GitCli;
 import java.io.IOException;
 import java.nio.file.Files;

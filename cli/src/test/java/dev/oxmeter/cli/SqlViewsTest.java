@@ -2,7 +2,7 @@ package dev.oxmeter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxmeter.history.PeopleFixture;
+import dev.oxmeter.people.PeopleFixture;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,11 @@
 package dev.oxmeter.report;
 
-import static dev.oxmeter.report.Html.esc;
+import dev.oxmeter.render.Fmt;
+import dev.oxmeter.render.Html;
+import dev.oxmeter.render.Table;
+import dev.oxmeter.render.TableWriter;
+
+import static dev.oxmeter.render.Html.esc;
 
 import dev.oxmeter.report.SvgCharts.Series;
 import dev.oxmeter.report.SvgCharts.Unit;

@@ -1,5 +1,9 @@
 package dev.oxmeter.report;
 
+import dev.oxmeter.render.Format;
+import dev.oxmeter.render.Table;
+import dev.oxmeter.render.TableWriter;
+
 import java.util.ArrayList;
 import java.util.List;
 

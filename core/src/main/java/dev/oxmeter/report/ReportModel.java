@@ -1,5 +1,8 @@
 package dev.oxmeter.report;
 
+import dev.oxmeter.render.Fmt;
+import dev.oxmeter.render.HistoryTables;
+
 import dev.oxmeter.toolchain.ToolchainTimeline;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package dev.oxmeter.report;
 
+import dev.oxmeter.render.HistoryTables;
+import dev.oxmeter.render.ScanTables;
+
 import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.Totals;
 import dev.oxmeter.language.LanguageCatalog;

@@ -1,5 +1,7 @@
 package dev.oxmeter.report;
 
+import dev.oxmeter.render.Table;
+
 import java.util.ArrayList;
 import java.util.List;
 

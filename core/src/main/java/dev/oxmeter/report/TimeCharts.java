@@ -1,6 +1,9 @@
 package dev.oxmeter.report;
 
-import static dev.oxmeter.report.Html.esc;
+import dev.oxmeter.render.Fmt;
+import dev.oxmeter.render.Html;
+
+import static dev.oxmeter.render.Html.esc;
 import static dev.oxmeter.report.SvgCharts.f;
 
 import dev.oxmeter.report.SvgCharts.Axis;

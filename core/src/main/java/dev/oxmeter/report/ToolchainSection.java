@@ -1,6 +1,11 @@
 package dev.oxmeter.report;
 
-import static dev.oxmeter.report.Html.esc;
+import dev.oxmeter.render.Format;
+import dev.oxmeter.render.Html;
+import dev.oxmeter.render.TableWriter;
+import dev.oxmeter.render.ToolchainTables;
+
+import static dev.oxmeter.render.Html.esc;
 
 import dev.oxmeter.report.SvgCharts.Series;
 import dev.oxmeter.report.SvgCharts.Unit;

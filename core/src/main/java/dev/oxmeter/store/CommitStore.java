@@ -2,9 +2,9 @@ package dev.oxmeter.store;
 
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.facts.FactsComputer;
-import dev.oxmeter.history.CommitFacts;
-import dev.oxmeter.history.CommitFactsCache;
-import dev.oxmeter.history.Identity;
+import dev.oxmeter.people.CommitFacts;
+import dev.oxmeter.people.CommitFactsCache;
+import dev.oxmeter.people.Identity;
 import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.Oid;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.oxmeter.store;
 
-import dev.oxmeter.history.Contributions;
+import dev.oxmeter.people.Contributions;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public final class ContributionStore {
     /**
      * Replaces the rows of {@code windows} under {@code options} with {@code rows}, in one transaction.
      *
-     * @param options  the run's options ({@link dev.oxmeter.history.PeopleRun#describe})
+     * @param options  the run's options ({@link dev.oxmeter.people.PeopleRun#describe})
      * @param language the language counted
      * @param windows  every window of the run, in order (empty ones too)
      * @param rows     what the run counted

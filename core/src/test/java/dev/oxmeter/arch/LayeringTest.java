@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the data flow visible in the package graph: source ← language/count ← facts/history ← aggregate ←
- * change/store ← report, and JGit only in {@code source}. Reads the main sources' import lines.
+ * Keeps the data flow visible in the package graph: source ← language/count ← facts/people ← aggregate ←
+ * change/store ← render ← report, and JGit only in {@code source}. Reads the main sources' import lines.
  */
 class LayeringTest {
     /** What each package may import from the project (besides itself and the root package). */
@@ -27,14 +27,16 @@ class LayeringTest {
             Map.entry("owners", Set.of()),
             Map.entry("timeline", Set.of("source")),
             Map.entry("facts", Set.of("source", "language", "count")),
-            Map.entry("history", Set.of("source", "language", "count", "facts", "timeline", "aggregate")),
+            Map.entry("people", Set.of("source", "language", "count", "facts", "timeline", "aggregate")),
             Map.entry("aggregate", Set.of("source", "language", "count", "facts", "owners")),
             Map.entry("toolchain", Set.of("source", "aggregate")),
             Map.entry("change", Set.of("source", "language", "count", "facts", "owners", "aggregate")),
-            Map.entry("store", Set.of("source", "language", "count", "facts", "owners", "aggregate", "history",
+            Map.entry("store", Set.of("source", "language", "count", "facts", "owners", "aggregate", "people",
                     "timeline")),
-            Map.entry("report", Set.of("source", "language", "count", "facts", "owners", "aggregate", "history",
-                    "timeline", "store", "toolchain", "change")));
+            Map.entry("render", Set.of("source", "language", "count", "facts", "owners", "aggregate", "people",
+                    "timeline", "toolchain", "change")),
+            Map.entry("report", Set.of("source", "language", "count", "facts", "owners", "aggregate", "people",
+                    "timeline", "store", "toolchain", "change", "render")));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
 

@@ -3,6 +3,8 @@ package dev.oxmeter.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oxmeter.render.Fmt;
+import dev.oxmeter.render.Html;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.oxmeter.fleet;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.report.Html;
+import dev.oxmeter.render.Html;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

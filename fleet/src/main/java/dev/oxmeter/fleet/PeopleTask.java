@@ -1,15 +1,15 @@
 package dev.oxmeter.fleet;
 
 import dev.oxmeter.aggregate.Progress;
-import dev.oxmeter.history.Affiliations;
-import dev.oxmeter.history.InMemoryCommitFacts;
-import dev.oxmeter.history.Mailmap;
-import dev.oxmeter.history.PeopleReport;
-import dev.oxmeter.history.PeopleRun;
-import dev.oxmeter.history.TrailerKeys;
+import dev.oxmeter.people.Affiliations;
+import dev.oxmeter.people.InMemoryCommitFacts;
+import dev.oxmeter.people.Mailmap;
+import dev.oxmeter.people.PeopleReport;
+import dev.oxmeter.people.PeopleRun;
+import dev.oxmeter.people.TrailerKeys;
 import dev.oxmeter.language.Language;
 import dev.oxmeter.language.LanguageCatalog;
-import dev.oxmeter.report.PeopleTables;
+import dev.oxmeter.render.PeopleTables;
 import dev.oxmeter.source.GitRepo;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.oxmeter.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.history.PeopleReport;
+import dev.oxmeter.people.PeopleReport;
 import dev.oxmeter.language.LanguageCatalog;
-import dev.oxmeter.report.HistoryTables;
+import dev.oxmeter.render.HistoryTables;
 import dev.oxmeter.source.Revision;
 import java.io.IOException;
 import java.io.UncheckedIOException;

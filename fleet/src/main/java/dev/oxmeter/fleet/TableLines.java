@@ -2,7 +2,7 @@ package dev.oxmeter.fleet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oxmeter.report.Table;
+import dev.oxmeter.render.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,0 @@
-/**
- * Pure parsing for the people features: {@link dev.oxmeter.history.Mailmap} (git {@code .mailmap}),
- * {@link dev.oxmeter.history.Trailers} (commit-message trailers and {@code Fixes:} references) and
- * {@link dev.oxmeter.history.Affiliations} (gitdm email-to-employer maps). Everything here works on strings or
- * bytes handed in by the caller; nothing reads a repository. See {@code docs/people.md} for the user-facing rules.
- */
-package dev.oxmeter.history;

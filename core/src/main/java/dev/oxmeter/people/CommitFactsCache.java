@@ -1,0 +1,32 @@
+package dev.oxmeter.people;
+
+import dev.oxmeter.source.Oid;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where commit facts are kept between runs: the DuckDB store ({@code store.CommitStore}) or memory
+ * ({@link InMemoryCommitFacts}). Implementations need not be thread-safe.
+ */
+public interface CommitFactsCache {
+    /**
+     * The commit graph known to the cache: each commit whose header was read, with its parents as the commit
+     * states them (a commit id fixes its parents, so entries stay true whatever the repository becomes).
+     */
+    Map<Oid, List<Oid>> parents();
+
+    /** Adds commits' parents (commits not yet in {@link #parents()}), all or nothing. */
+    void saveParents(Map<Oid, List<Oid>> batch);
+
+    /** Whether facts of {@code id} are in the cache. */
+    boolean isKnown(Oid id);
+
+    /** Adds facts of commits not yet in the cache, all or nothing. */
+    void save(List<CommitFacts> batch);
+
+    /**
+     * The non-merge commits that change at least one file of {@code language} (by catalog name), each with only
+     * its files of that language; in no particular order. Exclusions are not applied here.
+     */
+    List<CommitFacts> touching(String language);
+}

@@ -1,0 +1,71 @@
+package dev.oxmeter.people;
+
+import dev.oxmeter.aggregate.PathRules;
+import dev.oxmeter.source.AttributeRules;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which changed files do not count for people: the scan's exclusion rules (built-in vendored and generated paths,
+ * the user's {@code --exclude} patterns) and the {@code linguist-vendored} / {@code linguist-generated} attributes
+ * of one {@code .gitattributes} file (the repository's root one, at one revision), applied to every commit.
+ * {@code includeVendored} turns all of it off. Immutable and thread-safe.
+ */
+public final class ContributionFilter {
+    private final PathRules rules;
+    private final boolean includeVendored;
+    private final AttributeRules attributes;
+
+    /**
+     * @param excludes        user patterns (gitignore-style, as {@code --exclude})
+     * @param includeVendored when true nothing is excluded
+     * @param rootAttributes  the root {@code .gitattributes} rules, or null
+     */
+    public ContributionFilter(List<String> excludes, boolean includeVendored, AttributeRules rootAttributes) {
+        this.rules = new PathRules(excludes);
+        this.includeVendored = includeVendored;
+        this.attributes = rootAttributes;
+    }
+
+    /** Whether a file at {@code path} is left out, by the same precedence as the scan. */
+    public boolean excluded(String path) {
+        if (includeVendored) {
+            return false;
+        }
+        if (rules.userExcluded(path)) {
+            return true;
+        }
+        Map<String, String> attrs = Map.of();
+        if (attributes != null && !attributes.isEmpty()) {
+            attrs = new HashMap<>();
+            attributes.applyTo(path, attrs);
+        }
+        String v = attrs.get("linguist-vendored");
+        String g = attrs.get("linguist-generated");
+        if ("true".equals(v) || "true".equals(g)) {
+            return true;
+        }
+        return (!"false".equals(v) && rules.builtinVendored(path))
+                || (!"false".equals(g) && rules.builtinGenerated(path));
+    }
+
+    /** The commits with their excluded files removed; commits left without files are dropped. */
+    public List<CommitFacts> apply(List<CommitFacts> commits) {
+        List<CommitFacts> out = new ArrayList<>(commits.size());
+        // a history changes the same paths again and again: decide each path once
+        Map<String, Boolean> decided = new HashMap<>();
+        for (CommitFacts c : commits) {
+            List<CommitFacts.FileFact> kept = c.files().stream()
+                    .filter(f -> !decided.computeIfAbsent(f.path(), this::excluded)).toList();
+            if (kept.size() == c.files().size()) {
+                out.add(c);
+            } else if (!kept.isEmpty()) {
+                out.add(new CommitFacts(c.id(), c.parents(), c.author(), c.authorTime(), c.commitTime(), c.subject(),
+                        c.trailers(), kept));
+            }
+        }
+        return out;
+    }
+}

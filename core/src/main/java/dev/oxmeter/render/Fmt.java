@@ -1,0 +1,60 @@
+package dev.oxmeter.render;
+
+import java.util.Locale;
+
+/** Number formatting shared by the report renderers (locale-independent, so output is deterministic). */
+public final class Fmt {
+    private Fmt() {
+    }
+
+    /** {@code 12,345}. */
+    public static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** {@code +1,234} or {@code −56} (a real minus sign). */
+    public static String signed(long n) {
+        return n > 0 ? "+" + count(n) : n < 0 ? "\u2212" + count(-n) : "0";
+    }
+
+    /** {@code 12.3 %}; {@code –} for NaN. */
+    public static String percent(double p) {
+        return Double.isNaN(p) ? "\u2013" : String.format(Locale.ROOT, "%.1f %%", p);
+    }
+
+    /** {@code +12.3 %}; {@code –} for NaN. */
+    public static String signedPercent(double p) {
+        if (Double.isNaN(p)) {
+            return "\u2013";
+        }
+        return (p >= 0 ? "+" : "\u2212") + percent(Math.abs(p));
+    }
+
+    /** Short axis label: 950, 1.2k, 34k, 1.5M. */
+    public static String compact(double v) {
+        double a = Math.abs(v);
+        if (a >= 1e6) {
+            return trim(v / 1e6) + "M";
+        }
+        if (a >= 1e3) {
+            return trim(v / 1e3) + "k";
+        }
+        return trim(v);
+    }
+
+    private static String trim(double v) {
+        return decimals(v, 2);
+    }
+
+    /** {@code v} with at most {@code max} decimals, trailing zeros removed: 0.05, 1.25, 3. */
+    public static String decimals(double v, int max) {
+        String s = String.format(Locale.ROOT, "%." + max + "f", v);
+        if (s.indexOf('.') >= 0) {
+            s = s.replaceAll("0+$", "");
+            if (s.endsWith(".")) {
+                s = s.substring(0, s.length() - 1);
+            }
+        }
+        return s.equals("-0") ? "0" : s;
+    }
+}
