@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -30,17 +33,37 @@ class FixtureTest {
 
     @TestFactory
     Stream<DynamicTest> fixtures() throws IOException, URISyntaxException {
-        Path root = Path.of(FixtureTest.class.getResource("/fixtures").toURI());
-        List<Path> files;
+        Path root = root();
+        List<Path> files = files(root);
+        assertThat(files).hasSizeGreaterThan(40);
+        return files.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), p.toUri(), () -> check(p)));
+    }
+
+    /** A language added to the catalog comes with a fixture that pins how its lines are counted. */
+    @Test
+    void everyCatalogLanguageHasAFixture() throws IOException, URISyntaxException {
+        Set<String> pinned = new TreeSet<>();
+        for (Path p : files(root())) {
+            pinned.add(expectation(p, Files.readAllBytes(p)).group(5).replace("\"", ""));
+        }
+        List<String> missing = CATALOG.languages().stream().map(Language::name).filter(n -> !pinned.contains(n))
+                .toList();
+        assertThat(missing).as("catalog languages without a fixture under fixtures/ (add one whose first lines "
+                + "state its expected counts)").isEmpty();
+    }
+
+    private static Path root() throws URISyntaxException {
+        return Path.of(FixtureTest.class.getResource("/fixtures").toURI());
+    }
+
+    private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(Files::isRegularFile)
+            return s.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().endsWith(".expected"))
                     .filter(p -> !p.getFileName().toString().equals(".gitattributes"))
                     .sorted()
                     .toList();
         }
-        assertThat(files).hasSizeGreaterThan(40);
-        return files.stream().map(p -> DynamicTest.dynamicTest(root.relativize(p).toString(), p.toUri(), () -> check(p)));
     }
 
     private static void check(Path file) throws IOException {
