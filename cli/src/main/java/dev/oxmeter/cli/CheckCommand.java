@@ -106,7 +106,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CheckFormat fmt = CheckFormat.parse(format);
+        CheckFormat fmt;
+        try {
+            fmt = CheckFormat.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new OxmeterException(e.getMessage());
+        }
         if (config != null && noConfig) {
             throw new OxmeterException("--config and --no-config exclude each other");
         }
