@@ -166,6 +166,22 @@ public final class TestRepos implements AutoCloseable {
         tr.update("refs/tags/" + name, tag);
     }
 
+    /** An annotated tag on the current head by {@code tagger} at {@code isoInstant}, for fixtures that fix every id. */
+    public void tag(String name, String taggerName, String taggerEmail, String isoInstant, String message)
+            throws Exception {
+        org.eclipse.jgit.lib.TagBuilder t = new org.eclipse.jgit.lib.TagBuilder();
+        t.setTag(name);
+        t.setObjectId(head);
+        t.setTagger(new PersonIdent(taggerName, taggerEmail, Instant.parse(isoInstant), java.time.ZoneOffset.UTC));
+        t.setMessage(message);
+        ObjectId id;
+        try (org.eclipse.jgit.lib.ObjectInserter ins = repo.newObjectInserter()) {
+            id = ins.insert(t);
+            ins.flush();
+        }
+        tr.update("refs/tags/" + name, tr.getRevWalk().parseTag(id));
+    }
+
     /** A lightweight tag on the current head. */
     public void lightweightTag(String name) throws Exception {
         tr.update("refs/tags/" + name, head);
