@@ -42,13 +42,10 @@ public final class CompositionStore {
         if (trees.isEmpty()) {
             return Map.of();
         }
-        try (PreparedStatement ps = store.connection().prepareStatement(
+        try (PreparedStatement ps = Store.keyedByTrees(store.connection(),
                 "SELECT tree, language, files, lines, code, comment, blank, bytes FROM tree_composition "
-                        + "WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))")) {
-            ps.setString(1, options);
-            ps.setString(2, factsVersion);
-            ps.setArray(3, store.connection().createArrayOf("VARCHAR", trees.stream().map(Oid::hex).distinct()
-                    .toArray()));
+                        + "WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
+                options, factsVersion, trees)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(Oid.fromHex(rs.getString(1)), t -> new Composition.Builder())
@@ -56,13 +53,9 @@ public final class CompositionStore {
                                     rs.getLong(6), rs.getLong(7), rs.getLong(8)));
                 }
             }
-            try (PreparedStatement ms = store.connection().prepareStatement(
+            try (PreparedStatement ms = Store.keyedByTrees(store.connection(),
                     "SELECT tree, metric, value FROM tree_metrics WHERE options = ? AND facts_version = ? "
-                            + "AND tree IN (SELECT unnest(?::VARCHAR[]))")) {
-                ms.setString(1, options);
-                ms.setString(2, factsVersion);
-                ms.setArray(3, store.connection().createArrayOf("VARCHAR", trees.stream().map(Oid::hex).distinct()
-                        .toArray()));
+                            + "AND tree IN (SELECT unnest(?::VARCHAR[]))", options, factsVersion, trees)) {
                 try (ResultSet rs = ms.executeQuery()) {
                     while (rs.next()) {
                         Composition.Builder b = out.get(Oid.fromHex(rs.getString(1)));
@@ -103,13 +96,10 @@ public final class CompositionStore {
                 }
             }
             if (!trees.isEmpty()) {
-                Object[] ids = trees.keySet().stream().map(Oid::hex).toArray();
                 for (String table : List.of("tree_composition", "tree_metrics")) {
-                    try (PreparedStatement del = conn.prepareStatement("DELETE FROM " + table + " WHERE options = ? "
-                            + "AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))")) {
-                        del.setString(1, options);
-                        del.setString(2, factsVersion);
-                        del.setArray(3, conn.createArrayOf("VARCHAR", ids));
+                    try (PreparedStatement del = Store.keyedByTrees(conn, "DELETE FROM " + table
+                            + " WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))", options,
+                            factsVersion, trees.keySet())) {
                         del.executeUpdate();
                     }
                 }

@@ -46,13 +46,10 @@ public final class RustFilesStore {
         if (trees.isEmpty()) {
             return out;
         }
-        try (PreparedStatement ps = store.connection().prepareStatement(
+        try (PreparedStatement ps = Store.keyedByTrees(store.connection(),
                 "SELECT tree, path, code FROM report_rust_files WHERE options = ? AND facts_version = ? "
-                        + "AND tree IN (SELECT unnest(?::VARCHAR[])) ORDER BY tree, path")) {
-            ps.setString(1, options);
-            ps.setString(2, factsVersion);
-            ps.setArray(3, store.connection().createArrayOf("VARCHAR", trees.stream().map(Oid::hex).distinct()
-                    .toArray()));
+                        + "AND tree IN (SELECT unnest(?::VARCHAR[])) ORDER BY tree, path", options, factsVersion,
+                trees)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.computeIfAbsent(Oid.fromHex(rs.getString(1)), t -> new ArrayList<>())

@@ -3,6 +3,7 @@ package dev.oxmeter.store;
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.IoReason;
 import dev.oxmeter.WriteFailure;
+import dev.oxmeter.source.Oid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -371,6 +373,25 @@ public final class Store implements AutoCloseable {
     /** The JDBC connection, for the store's own DAOs and for {@code oxmeter sql}. */
     public Connection connection() {
         return conn;
+    }
+
+    /**
+     * Prepares {@code sql}, a statement over rows keyed like compositions whose three parameters are the options
+     * fingerprint, the facts version and the trees (as in {@code tree IN (SELECT unnest(?::VARCHAR[]))}), and binds
+     * them. The caller closes it.
+     */
+    static PreparedStatement keyedByTrees(Connection conn, String sql, String options, String factsVersion,
+                                          Collection<Oid> trees) throws SQLException {
+        PreparedStatement ps = conn.prepareStatement(sql);
+        try {
+            ps.setString(1, options);
+            ps.setString(2, factsVersion);
+            ps.setArray(3, conn.createArrayOf("VARCHAR", trees.stream().map(Oid::hex).distinct().toArray()));
+            return ps;
+        } catch (SQLException | RuntimeException e) {
+            ps.close();
+            throw e;
+        }
     }
 
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
