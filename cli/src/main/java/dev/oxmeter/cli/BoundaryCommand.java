@@ -5,7 +5,10 @@ import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.facts.CHelper;
 import dev.oxmeter.facts.CHelperScanner;
-import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.facts.BlobFacts;
+import dev.oxmeter.facts.CHelperAnalysis;
+import dev.oxmeter.facts.Metric;
+import dev.oxmeter.facts.RustBoundaryAnalysis;
 import dev.oxmeter.render.LensTables;
 import dev.oxmeter.render.Table;
 import dev.oxmeter.render.TableWriter;
@@ -25,8 +28,6 @@ import picocli.CommandLine.Option;
                 + "Rust files that touch C; over a timeline: totals per revision (rules: docs/kernel-lens.md).",
                 "Without a timeline option (--tags, --every, --revs): one revision, HEAD or --rev."})
 final class BoundaryCommand implements Callable<Integer> {
-    static final String H = "c_helpers";
-    static final String B = "rust_boundary";
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -76,7 +77,7 @@ final class BoundaryCommand implements Callable<Integer> {
     }
 
     private static boolean hasHelpers(FileRow f) {
-        return f.facts() != null && f.facts().metrics(H).get("helpers") > 0 && dev.oxmeter.aggregate.Rows.isLanguage(f.row());
+        return f.facts() != null && f.facts().metric(CHelperAnalysis.HELPERS) > 0 && dev.oxmeter.aggregate.Rows.isLanguage(f.row());
     }
 
     private static Table helpers(Lens lens, Revision r, String title) {
@@ -104,17 +105,15 @@ final class BoundaryCommand implements Callable<Integer> {
         if (f.facts() == null || !"Rust".equals(f.row())) {
             return false;
         }
-        Metrics m = f.facts().metrics(B);
-        return RUST_KEYS.stream().anyMatch(k -> m.get(k) > 0);
+        return RUST_KEYS.stream().anyMatch(k -> f.facts().metric(k) > 0);
     }
 
-    static final List<String> RUST_KEYS = List.of("bindings_refs", "extern_c_blocks", "extern_c_fns",
-            "no_mangle_items");
+    static final List<Metric> RUST_KEYS = RustBoundaryAnalysis.METRICS;
 
     /** The Rust side of one revision: every Rust file with a boundary site, and the totals. */
     private static Table rustSide(Lens lens, Revision r, String title) {
         List<String> cols = new java.util.ArrayList<>(List.of("path"));
-        cols.addAll(RUST_KEYS);
+        RUST_KEYS.forEach(k -> cols.add(k.name()));
         Table.Builder b = new Table.Builder(title + " @ " + r.label() + " · Rust files that touch C", cols);
         long[] sum = new long[RUST_KEYS.size()];
         long files = 0;
@@ -122,10 +121,9 @@ final class BoundaryCommand implements Callable<Integer> {
             if (!touchesC(f)) {
                 continue;
             }
-            Metrics m = f.facts().metrics(B);
             List<Object> row = new java.util.ArrayList<>(List.of(f.path()));
             for (int i = 0; i < RUST_KEYS.size(); i++) {
-                long v = m.get(RUST_KEYS.get(i));
+                long v = f.facts().metric(RUST_KEYS.get(i));
                 row.add(v);
                 sum[i] += v;
             }
@@ -141,9 +139,10 @@ final class BoundaryCommand implements Callable<Integer> {
     }
 
     private static Table perFile(Lens lens, List<Revision> revs, String title) {
-        List<String> cols = new java.util.ArrayList<>(List.of("revision", "path", "helpers", "helpers_annotated",
-                "helpers_annotated_pct", "helper_exports"));
-        cols.addAll(RUST_KEYS);
+        List<String> cols = new java.util.ArrayList<>(List.of("revision", "path", CHelperAnalysis.HELPERS.name(),
+                CHelperAnalysis.HELPERS_ANNOTATED.name(), CHelperAnalysis.HELPERS_ANNOTATED.name() + "_pct",
+                CHelperAnalysis.HELPER_EXPORTS.name()));
+        RUST_KEYS.forEach(k -> cols.add(k.name()));
         Table.Builder b = new Table.Builder(title + " · per file", cols);
         for (Revision r : revs) {
             for (FileRow f : lens.files(r)) {
@@ -151,14 +150,13 @@ final class BoundaryCommand implements Callable<Integer> {
                 if (!c && !touchesC(f)) {
                     continue;
                 }
-                Metrics m = f.facts().metrics(H);
-                Metrics rust = f.facts().metrics(B);
-                List<Object> row = new java.util.ArrayList<>(List.of(r.label(), f.path(), m.get("helpers"),
-                        m.get("helpers_annotated")));
-                row.add(SafetyCommand.pct(m.get("helpers_annotated"), m.get("helpers")));
-                row.add(m.get("helper_exports"));
-                for (String k : RUST_KEYS) {
-                    row.add(rust.get(k));
+                BlobFacts m = f.facts();
+                List<Object> row = new java.util.ArrayList<>(List.of(r.label(), f.path(),
+                        m.metric(CHelperAnalysis.HELPERS), m.metric(CHelperAnalysis.HELPERS_ANNOTATED)));
+                row.add(SafetyCommand.pct(m.metric(CHelperAnalysis.HELPERS_ANNOTATED), m.metric(CHelperAnalysis.HELPERS)));
+                row.add(m.metric(CHelperAnalysis.HELPER_EXPORTS));
+                for (Metric k : RUST_KEYS) {
+                    row.add(m.metric(k));
                 }
                 b.row(row);
             }

@@ -4,7 +4,9 @@ import dev.oxmeter.OxmeterException;
 import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.aggregate.OwnerRollup;
-import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.facts.BlobFacts;
+import dev.oxmeter.facts.Metric;
+import dev.oxmeter.facts.RustSafetyAnalysis;
 import dev.oxmeter.facts.RustSafetyReport;
 import dev.oxmeter.facts.RustSafetyScanner;
 import dev.oxmeter.owners.Owner;
@@ -30,10 +32,7 @@ import picocli.CommandLine.Option;
                 + "SAFETY comment or a # Safety doc section (rules: docs/kernel-lens.md).",
                 "Without a timeline option (--tags, --every, --revs): one revision, HEAD or --rev."})
 final class SafetyCommand implements Callable<Integer> {
-    static final String A = "rust_safety";
-    static final List<String> KEYS = List.of("unsafe_blocks", "unsafe_blocks_documented", "unsafe_fns",
-            "unsafe_fns_documented", "unsafe_impls", "unsafe_impls_documented", "unsafe_traits",
-            "unsafe_traits_documented", "unsafe_extern_blocks", "invariant_comments");
+    static final List<Metric> KEYS = RustSafetyAnalysis.METRICS;
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -109,18 +108,22 @@ final class SafetyCommand implements Callable<Integer> {
                 "unsafe/kloc");
         comps.forEach((r, c) -> {
             long code = c.row("Rust").code();
-            long sites = c.metric(A + ".unsafe_blocks") + c.metric(A + ".unsafe_fns") + c.metric(A + ".unsafe_impls");
+            long sites = c.metric(RustSafetyAnalysis.UNSAFE_BLOCKS) + c.metric(RustSafetyAnalysis.UNSAFE_FNS)
+                    + c.metric(RustSafetyAnalysis.UNSAFE_IMPLS);
             b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10), code,
-                    ratio(c, "unsafe_blocks"), ratio(c, "unsafe_fns"), ratio(c, "unsafe_impls"),
-                    ratio(c, "unsafe_traits"), c.metric(A + ".unsafe_extern_blocks"),
-                    c.metric(A + ".invariant_comments"), code == 0 ? Double.NaN : 1000.0 * sites / code);
+                    ratio(c, RustSafetyAnalysis.UNSAFE_BLOCKS, RustSafetyAnalysis.UNSAFE_BLOCKS_DOCUMENTED),
+                    ratio(c, RustSafetyAnalysis.UNSAFE_FNS, RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED),
+                    ratio(c, RustSafetyAnalysis.UNSAFE_IMPLS, RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED),
+                    ratio(c, RustSafetyAnalysis.UNSAFE_TRAITS, RustSafetyAnalysis.UNSAFE_TRAITS_DOCUMENTED),
+                    c.metric(RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS), c.metric(RustSafetyAnalysis.INVARIANT_COMMENTS),
+                    code == 0 ? Double.NaN : 1000.0 * sites / code);
         });
         return b.build();
     }
 
-    private static String ratio(Composition c, String key) {
-        long all = c.metric(A + "." + key);
-        long doc = c.metric(A + "." + key + "_documented");
+    private static String ratio(Composition c, Metric total, Metric documented) {
+        long all = c.metric(total);
+        long doc = c.metric(documented);
         return all == 0 ? "0" : String.format(Locale.ROOT, "%,d/%,d (%.0f%%)", doc, all, 100.0 * doc / all);
     }
 
@@ -130,13 +133,12 @@ final class SafetyCommand implements Callable<Integer> {
 
     private static Table byFile(Lens lens, Revision r, String title) {
         List<String> cols = new ArrayList<>(List.of("path"));
-        cols.addAll(KEYS);
+        KEYS.forEach(k -> cols.add(k.name()));
         Table.Builder b = new Table.Builder(title + " @ " + r.label(), cols);
         for (FileRow f : lens.files(r)) {
             if (isRust(f)) {
-                Metrics m = f.facts().metrics(A);
                 List<Object> row = new ArrayList<>(List.of(f.path()));
-                KEYS.forEach(k -> row.add(m.get(k)));
+                KEYS.forEach(k -> row.add(f.facts().metric(k)));
                 b.row(row);
             }
         }
@@ -146,7 +148,7 @@ final class SafetyCommand implements Callable<Integer> {
     private static Table grouped(Lens lens, List<Revision> revs, String grouping, int depth, String title) {
         List<String> cols = new ArrayList<>(List.of("revision", grouping.equals("owner") ? "owner" : "directory",
                 "files", "code"));
-        cols.addAll(KEYS);
+        KEYS.forEach(k -> cols.add(k.name()));
         Table.Builder b = new Table.Builder(title, cols);
         for (Revision r : revs) {
             List<FileRow> files = lens.files(r);
@@ -162,9 +164,8 @@ final class SafetyCommand implements Callable<Integer> {
                 long[] acc = sums.computeIfAbsent(g, x -> new long[KEYS.size() + 2]);
                 acc[0]++;
                 acc[1] += f.facts().counts().code();
-                Metrics m = f.facts().metrics(A);
                 for (int i = 0; i < KEYS.size(); i++) {
-                    acc[i + 2] += m.get(KEYS.get(i));
+                    acc[i + 2] += f.facts().metric(KEYS.get(i));
                 }
             }
             sums.forEach((g, acc) -> {
@@ -185,10 +186,13 @@ final class SafetyCommand implements Callable<Integer> {
             if (!isRust(f)) {
                 continue;
             }
-            Metrics m = f.facts().metrics(A);
-            long documentedAll = m.get("unsafe_blocks_documented") + m.get("unsafe_fns_documented")
-                    + m.get("unsafe_impls_documented") + m.get("unsafe_traits_documented");
-            long all = m.get("unsafe_blocks") + m.get("unsafe_fns") + m.get("unsafe_impls") + m.get("unsafe_traits");
+            BlobFacts m = f.facts();
+            long documentedAll = m.metric(RustSafetyAnalysis.UNSAFE_BLOCKS_DOCUMENTED)
+                    + m.metric(RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED)
+                    + m.metric(RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED)
+                    + m.metric(RustSafetyAnalysis.UNSAFE_TRAITS_DOCUMENTED);
+            long all = m.metric(RustSafetyAnalysis.UNSAFE_BLOCKS) + m.metric(RustSafetyAnalysis.UNSAFE_FNS)
+                    + m.metric(RustSafetyAnalysis.UNSAFE_IMPLS) + m.metric(RustSafetyAnalysis.UNSAFE_TRAITS);
             if (all == documentedAll) {
                 continue; // nothing undocumented: no need to read the blob again
             }

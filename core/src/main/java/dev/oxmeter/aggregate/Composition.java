@@ -1,5 +1,8 @@
 package dev.oxmeter.aggregate;
 
+import dev.oxmeter.facts.BlobAnalyses;
+import dev.oxmeter.facts.Metric;
+import dev.oxmeter.facts.UnknownMetricException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,7 +10,7 @@ import java.util.Map;
 
 /**
  * Totals per row (a language name or one of {@link Rows}) for one tree, and the sums of every blob analysis metric
- * over the files counted in language rows (keyed {@code analysis.metric}, e.g. {@code rust_safety.unsafe_blocks}).
+ * over the files counted in language rows (keyed {@link Metric#key()}, e.g. {@code rust_safety.unsafe_blocks}).
  * Immutable; rows and metrics with nothing are absent.
  */
 public record Composition(Map<String, Totals> rows, Map<String, Long> metrics) {
@@ -22,9 +25,18 @@ public record Composition(Map<String, Totals> rows, Map<String, Long> metrics) {
         this(rows, Map.of());
     }
 
-    /** The sum of {@code analysis.metric}, 0 when absent. */
+    /** The sum of {@code metric} over the tree's counted files (0 when none has any). */
+    public long metric(Metric metric) {
+        return metrics.getOrDefault(metric.key(), 0L);
+    }
+
+    /**
+     * The sum of the metric keyed {@code key} ({@code rust_safety.unsafe_blocks}).
+     *
+     * @throws UnknownMetricException when no registered analysis declares that metric (never a silent 0)
+     */
     public long metric(String key) {
-        return metrics.getOrDefault(key, 0L);
+        return metric(BlobAnalyses.metric(key));
     }
 
     public Totals row(String name) {
@@ -50,6 +62,11 @@ public record Composition(Map<String, Totals> rows, Map<String, Long> metrics) {
             return this;
         }
 
+        public Builder metric(Metric metric, long value) {
+            return metric(metric.key(), value);
+        }
+
+        /** Adds {@code value} to the sum keyed {@code key} (a {@link Metric#key()}, as stored). */
         public Builder metric(String key, long value) {
             if (value != 0) {
                 metrics.merge(key, value, Long::sum);

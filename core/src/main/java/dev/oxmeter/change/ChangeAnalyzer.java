@@ -10,7 +10,7 @@ import dev.oxmeter.aggregate.Totals;
 import dev.oxmeter.facts.CHelper;
 import dev.oxmeter.facts.CHelperAnalysis;
 import dev.oxmeter.facts.CHelperScanner;
-import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.facts.BlobFacts;
 import dev.oxmeter.facts.RustSafetyAnalysis;
 import dev.oxmeter.facts.RustSites;
 import dev.oxmeter.language.Category;
@@ -186,7 +186,7 @@ public final class ChangeAnalyzer {
         keys.addAll(ch.metrics().keySet());
         List<MetricDelta> out = new ArrayList<>();
         for (String k : keys) {
-            out.add(new MetricDelta(k, cb.metric(k), ch.metric(k)));
+            out.add(new MetricDelta(k, cb.metrics().getOrDefault(k, 0L), ch.metrics().getOrDefault(k, 0L)));
         }
         return out;
     }
@@ -197,14 +197,15 @@ public final class ChangeAnalyzer {
         if (!"Rust".equals(f.row())) {
             return false;
         }
-        Metrics m = f.facts().metrics(RustSafetyAnalysis.NAME);
-        return m.get("unsafe_blocks") + m.get("unsafe_fns") + m.get("unsafe_impls") + m.get("unsafe_traits")
-                + m.get("unsafe_extern_blocks") > 0;
+        BlobFacts m = f.facts();
+        return m.metric(RustSafetyAnalysis.UNSAFE_BLOCKS) + m.metric(RustSafetyAnalysis.UNSAFE_FNS)
+                + m.metric(RustSafetyAnalysis.UNSAFE_IMPLS) + m.metric(RustSafetyAnalysis.UNSAFE_TRAITS)
+                + m.metric(RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS) > 0;
     }
 
     private static boolean hasHelpers(FileRow f) {
         return Rows.isLanguage(f.row()) && f.facts() != null
-                && f.facts().metrics(CHelperAnalysis.NAME).get("helpers") > 0;
+                && f.facts().metric(CHelperAnalysis.HELPERS) > 0;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.oxmeter.change;
 
+import dev.oxmeter.facts.Metric;
 import java.util.List;
 import java.util.Objects;
 
@@ -53,7 +54,8 @@ public record ChangeReport(
     }
 
     /** The delta of a summed metric ({@code rust_safety.unsafe_blocks}), 0 when absent on both sides. */
-    public MetricDelta metric(String name) {
-        return metrics.stream().filter(m -> m.metric().equals(name)).findFirst().orElse(new MetricDelta(name, 0, 0));
+    public MetricDelta metric(Metric metric) {
+        String key = metric.key();
+        return metrics.stream().filter(m -> m.metric().equals(key)).findFirst().orElse(new MetricDelta(key, 0, 0));
     }
 }

@@ -1,13 +1,14 @@
 package dev.oxmeter.facts;
 
 import dev.oxmeter.language.Language;
+import java.util.List;
 
 /**
  * A per-blob analysis: a pure function of a blob's bytes and language, memoized by
  * (blob id, analysis name, version) in the store, so it runs once per unique content ever.
  *
  * <p>Implementations are stateless and thread-safe. Bump {@link #version()} whenever results can change; only
- * that analysis's cached facts are then recomputed.
+ * that analysis's cached facts are then recomputed. Every name {@link #analyze} reports is one of {@link #metrics()}.
  */
 public interface BlobAnalysis {
     /** Stable identifier, lower_snake_case, e.g. {@code rust_safety}. */
@@ -15,6 +16,23 @@ public interface BlobAnalysis {
 
     /** Version of the algorithm; part of the cache key. */
     int version();
+
+    /**
+     * The metrics this analysis reports, each declared once (name, unit, meaning), in the order commands print
+     * them. {@link #analyze} reports no other name; a name it leaves out is 0.
+     */
+    List<Metric> metrics();
+
+    /** The declared metric {@code name} of this analysis; throws {@link UnknownMetricException} for another name. */
+    default Metric metric(String name) {
+        for (Metric m : metrics()) {
+            if (m.name().equals(name)) {
+                return m;
+            }
+        }
+        throw new UnknownMetricException("unknown metric '" + name + "' of analysis " + name() + " (it declares "
+                + String.join(", ", metrics().stream().map(Metric::name).toList()) + ")");
+    }
 
     /** Whether this analysis has anything to say about files of {@code language}. */
     boolean appliesTo(Language language);

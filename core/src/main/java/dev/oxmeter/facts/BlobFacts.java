@@ -40,4 +40,9 @@ public record BlobFacts(String language, BlobKind kind, long bytes, LineCounts c
     public Metrics metrics(String name) {
         return metrics.getOrDefault(name, Metrics.EMPTY);
     }
+
+    /** The value of {@code metric} for this blob: 0 when its analysis did not apply or counted none. */
+    public long metric(Metric metric) {
+        return metrics(metric.analysis()).values().getOrDefault(metric.name(), 0L);
+    }
 }

@@ -1,14 +1,29 @@
 package dev.oxmeter.facts;
 
 import dev.oxmeter.language.Language;
+import java.util.List;
 
 /**
- * {@code c_helpers}: the counts of {@link CHelperScanner} for one C or C header blob, under the keys
- * {@code helpers, helpers_annotated, helper_exports}. Runs on every C file of a kernel, so it returns at once
- * (all zeros) when the bytes do not contain {@code rust_helper_}. Stateless and thread-safe.
+ * {@code c_helpers}: the counts of {@link CHelperScanner} for one C or C header blob, under the metrics declared
+ * here ({@link #METRICS}). Runs on every C file of a kernel, so it returns at once (all zeros) when the bytes do
+ * not contain {@code rust_helper_}. Stateless and thread-safe.
  */
 public final class CHelperAnalysis implements BlobAnalysis {
     public static final String NAME = "c_helpers";
+
+    public static final Metric HELPERS = metric("helpers", "functions",
+            "C helper definitions (`rust_helper_*` functions)");
+    public static final Metric HELPERS_ANNOTATED = metric("helpers_annotated", "functions",
+            "helpers annotated with `__rust_helper`");
+    public static final Metric HELPER_EXPORTS = metric("helper_exports", "lines",
+            "`EXPORT_SYMBOL(rust_helper_…)` and `EXPORT_SYMBOL_GPL(rust_helper_…)` lines");
+
+    /** The declared metrics, in the order commands print them. */
+    public static final List<Metric> METRICS = List.of(HELPERS, HELPERS_ANNOTATED, HELPER_EXPORTS);
+
+    private static Metric metric(String name, String unit, String meaning) {
+        return new Metric(NAME, name, unit, meaning);
+    }
 
     @Override
     public String name() {
@@ -18,6 +33,11 @@ public final class CHelperAnalysis implements BlobAnalysis {
     @Override
     public int version() {
         return 1;
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return METRICS;
     }
 
     @Override

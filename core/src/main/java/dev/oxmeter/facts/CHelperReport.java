@@ -23,12 +23,12 @@ public record CHelperReport(List<CHelper> helpers, int exports) {
         return (int) helpers.stream().filter(CHelper::annotated).count();
     }
 
-    /** The counts under their stable metric names (see {@link CHelperAnalysis}). */
+    /** The counts under the names of the metrics {@link CHelperAnalysis} declares, in its order. */
     public Map<String, Long> counts() {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("helpers", (long) helpers.size());
-        m.put("helpers_annotated", (long) annotated());
-        m.put("helper_exports", (long) exports);
+        m.put(CHelperAnalysis.HELPERS.name(), (long) helpers.size());
+        m.put(CHelperAnalysis.HELPERS_ANNOTATED.name(), (long) annotated());
+        m.put(CHelperAnalysis.HELPER_EXPORTS.name(), (long) exports);
         return m;
     }
 }

@@ -6,8 +6,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Named integer results of one blob analysis (e.g. {@code unsafe_blocks=3}). Immutable; keys are stable names
- * that become column values in the store, so renaming one is a schema change (bump the analysis version).
+ * Named integer results of one blob analysis (e.g. {@code unsafe_blocks=3}), keyed by the names of the
+ * {@link Metric}s it declares; an absent name is 0. Immutable. Read one value through
+ * {@link BlobFacts#metric(Metric)}, which knows the analysis, rather than by a name spelt again.
  */
 public record Metrics(SortedMap<String, Long> values) {
     public static final Metrics EMPTY = new Metrics(new TreeMap<>());
@@ -18,10 +19,5 @@ public record Metrics(SortedMap<String, Long> values) {
 
     public static Metrics of(Map<String, Long> values) {
         return new Metrics(new TreeMap<>(values));
-    }
-
-    /** The value of {@code key}, or 0 when the analysis did not report it. */
-    public long get(String key) {
-        return values.getOrDefault(key, 0L);
     }
 }

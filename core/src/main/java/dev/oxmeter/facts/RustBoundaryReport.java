@@ -20,13 +20,13 @@ public record RustBoundaryReport(int bindingsRefs, int externCBlocks, int extern
         }
     }
 
-    /** The counts under their stable metric names (see {@link RustBoundaryAnalysis}). */
+    /** The counts under the names of the metrics {@link RustBoundaryAnalysis} declares, in its order. */
     public Map<String, Long> counts() {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("bindings_refs", (long) bindingsRefs);
-        m.put("extern_c_blocks", (long) externCBlocks);
-        m.put("extern_c_fns", (long) externCFns);
-        m.put("no_mangle_items", (long) noMangleItems);
+        m.put(RustBoundaryAnalysis.BINDINGS_REFS.name(), (long) bindingsRefs);
+        m.put(RustBoundaryAnalysis.EXTERN_C_BLOCKS.name(), (long) externCBlocks);
+        m.put(RustBoundaryAnalysis.EXTERN_C_FNS.name(), (long) externCFns);
+        m.put(RustBoundaryAnalysis.NO_MANGLE_ITEMS.name(), (long) noMangleItems);
         return m;
     }
 }

@@ -55,19 +55,19 @@ public record RustSafetyReport(
         return sites.stream().filter(s -> !s.documented() && s.kind() != Kind.EXTERN_BLOCK).toList();
     }
 
-    /** The counts under their stable metric names (see {@link RustSafetyAnalysis}). */
+    /** The counts under the names of the metrics {@link RustSafetyAnalysis} declares, in its order. */
     public Map<String, Long> counts() {
         Map<String, Long> m = new LinkedHashMap<>();
-        m.put("unsafe_blocks", (long) unsafeBlocks);
-        m.put("unsafe_blocks_documented", (long) unsafeBlocksDocumented);
-        m.put("unsafe_fns", (long) unsafeFns);
-        m.put("unsafe_fns_documented", (long) unsafeFnsDocumented);
-        m.put("unsafe_impls", (long) unsafeImpls);
-        m.put("unsafe_impls_documented", (long) unsafeImplsDocumented);
-        m.put("unsafe_traits", (long) unsafeTraits);
-        m.put("unsafe_traits_documented", (long) unsafeTraitsDocumented);
-        m.put("unsafe_extern_blocks", (long) unsafeExternBlocks);
-        m.put("invariant_comments", (long) invariantComments);
+        m.put(RustSafetyAnalysis.UNSAFE_BLOCKS.name(), (long) unsafeBlocks);
+        m.put(RustSafetyAnalysis.UNSAFE_BLOCKS_DOCUMENTED.name(), (long) unsafeBlocksDocumented);
+        m.put(RustSafetyAnalysis.UNSAFE_FNS.name(), (long) unsafeFns);
+        m.put(RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED.name(), (long) unsafeFnsDocumented);
+        m.put(RustSafetyAnalysis.UNSAFE_IMPLS.name(), (long) unsafeImpls);
+        m.put(RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED.name(), (long) unsafeImplsDocumented);
+        m.put(RustSafetyAnalysis.UNSAFE_TRAITS.name(), (long) unsafeTraits);
+        m.put(RustSafetyAnalysis.UNSAFE_TRAITS_DOCUMENTED.name(), (long) unsafeTraitsDocumented);
+        m.put(RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS.name(), (long) unsafeExternBlocks);
+        m.put(RustSafetyAnalysis.INVARIANT_COMMENTS.name(), (long) invariantComments);
         return m;
     }
 

@@ -6,6 +6,10 @@ import dev.oxmeter.change.LanguageDelta;
 import dev.oxmeter.change.LanguageMove;
 import dev.oxmeter.change.MetricDelta;
 import dev.oxmeter.change.OwnerDelta;
+import dev.oxmeter.facts.CHelperAnalysis;
+import dev.oxmeter.facts.Metric;
+import dev.oxmeter.facts.RustBoundaryAnalysis;
+import dev.oxmeter.facts.RustSafetyAnalysis;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,12 +19,14 @@ import java.util.List;
  */
 public final class ChangeTables {
     /** The summed metrics shown in the summary, in order. */
-    static final List<String> SUMMARY_METRICS = List.of("rust_safety.unsafe_blocks",
-            "rust_safety.unsafe_blocks_documented", "rust_safety.unsafe_fns", "rust_safety.unsafe_fns_documented",
-            "rust_safety.unsafe_impls", "rust_safety.unsafe_impls_documented", "rust_safety.unsafe_traits",
-            "rust_safety.unsafe_extern_blocks", "rust_safety.invariant_comments", "c_helpers.helpers",
-            "c_helpers.helpers_annotated", "c_helpers.helper_exports", "rust_boundary.bindings_refs",
-            "rust_boundary.extern_c_blocks", "rust_boundary.extern_c_fns", "rust_boundary.no_mangle_items");
+    static final List<Metric> SUMMARY_METRICS = List.of(RustSafetyAnalysis.UNSAFE_BLOCKS,
+            RustSafetyAnalysis.UNSAFE_BLOCKS_DOCUMENTED, RustSafetyAnalysis.UNSAFE_FNS,
+            RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED, RustSafetyAnalysis.UNSAFE_IMPLS,
+            RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED, RustSafetyAnalysis.UNSAFE_TRAITS,
+            RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS, RustSafetyAnalysis.INVARIANT_COMMENTS, CHelperAnalysis.HELPERS,
+            CHelperAnalysis.HELPERS_ANNOTATED, CHelperAnalysis.HELPER_EXPORTS, RustBoundaryAnalysis.BINDINGS_REFS,
+            RustBoundaryAnalysis.EXTERN_C_BLOCKS, RustBoundaryAnalysis.EXTERN_C_FNS,
+            RustBoundaryAnalysis.NO_MANGLE_ITEMS);
 
     private ChangeTables() {
     }
@@ -49,9 +55,9 @@ public final class ChangeTables {
                 .orElse(new LanguageDelta("Rust", 0, 0, 0, 0));
         b.row("Rust code", rust.codeBase(), rust.codeHead(), rust.codeDelta());
         b.row("Rust files", rust.filesBase(), rust.filesHead(), rust.filesDelta());
-        for (String m : SUMMARY_METRICS) {
+        for (Metric m : SUMMARY_METRICS) {
             MetricDelta d = c.metric(m);
-            b.row(m.substring(m.indexOf('.') + 1), d.base(), d.head(), d.delta());
+            b.row(m.name(), d.base(), d.head(), d.delta());
         }
         b.row("unsafe sites added", null, (long) c.sitesAdded().size(), null);
         b.row("unsafe sites removed", null, (long) c.sitesRemoved().size(), null);

@@ -1,19 +1,32 @@
 package dev.oxmeter.render;
 
+import static dev.oxmeter.facts.CHelperAnalysis.HELPERS;
+import static dev.oxmeter.facts.CHelperAnalysis.HELPERS_ANNOTATED;
+import static dev.oxmeter.facts.CHelperAnalysis.HELPER_EXPORTS;
+import static dev.oxmeter.facts.RustSafetyAnalysis.INVARIANT_COMMENTS;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_BLOCKS;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_BLOCKS_DOCUMENTED;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_FNS;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_IMPLS;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_TRAITS;
+
 import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.facts.RustBoundaryAnalysis;
 import dev.oxmeter.source.Revision;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The machine-readable timeline tables of the kernel lens ({@code safety} and {@code boundary} totals per revision),
- * built from compositions alone, so the single-repository commands and the fleet job emit the same columns.
+ * built from compositions alone, so the single-repository commands and the fleet job emit the same columns. The
+ * metric columns are named after the metrics the analyses declare.
  * Stateless.
  */
 public final class LensTables {
-    static final String SAFETY = "rust_safety";
-    static final String HELPERS = "c_helpers";
-    static final String BOUNDARY = "rust_boundary";
-
     private LensTables() {
     }
 
@@ -24,36 +37,39 @@ public final class LensTables {
 
     /** One row per revision: unsafe sites in Rust code, their documentation, and unsafe sites per 1,000 lines. */
     public static Table safetyTotals(Map<Revision, Composition> comps, String title) {
-        Table.Builder b = new Table.Builder(title, "revision", "date", "rust_code", "unsafe_blocks",
-                "unsafe_blocks_documented", "unsafe_blocks_documented_pct", "unsafe_fns", "unsafe_fns_documented",
-                "unsafe_impls", "unsafe_impls_documented", "unsafe_traits", "unsafe_extern_blocks",
-                "invariant_comments", "unsafe_per_kloc");
+        Table.Builder b = new Table.Builder(title, "revision", "date", "rust_code", UNSAFE_BLOCKS.name(),
+                UNSAFE_BLOCKS_DOCUMENTED.name(), UNSAFE_BLOCKS_DOCUMENTED.name() + "_pct", UNSAFE_FNS.name(),
+                UNSAFE_FNS_DOCUMENTED.name(), UNSAFE_IMPLS.name(), UNSAFE_IMPLS_DOCUMENTED.name(),
+                UNSAFE_TRAITS.name(), UNSAFE_EXTERN_BLOCKS.name(), INVARIANT_COMMENTS.name(), "unsafe_per_kloc");
         comps.forEach((r, c) -> {
             long code = c.row("Rust").code();
-            long blocks = c.metric(SAFETY + ".unsafe_blocks");
+            long blocks = c.metric(UNSAFE_BLOCKS);
             b.row(r.label(), date(r), code, blocks,
-                    c.metric(SAFETY + ".unsafe_blocks_documented"),
-                    pct(c.metric(SAFETY + ".unsafe_blocks_documented"), blocks),
-                    c.metric(SAFETY + ".unsafe_fns"), c.metric(SAFETY + ".unsafe_fns_documented"),
-                    c.metric(SAFETY + ".unsafe_impls"), c.metric(SAFETY + ".unsafe_impls_documented"),
-                    c.metric(SAFETY + ".unsafe_traits"), c.metric(SAFETY + ".unsafe_extern_blocks"),
-                    c.metric(SAFETY + ".invariant_comments"),
-                    code == 0 ? Double.NaN : 1000.0 * (blocks + c.metric(SAFETY + ".unsafe_fns")
-                            + c.metric(SAFETY + ".unsafe_impls")) / code);
+                    c.metric(UNSAFE_BLOCKS_DOCUMENTED),
+                    pct(c.metric(UNSAFE_BLOCKS_DOCUMENTED), blocks),
+                    c.metric(UNSAFE_FNS), c.metric(UNSAFE_FNS_DOCUMENTED),
+                    c.metric(UNSAFE_IMPLS), c.metric(UNSAFE_IMPLS_DOCUMENTED),
+                    c.metric(UNSAFE_TRAITS), c.metric(UNSAFE_EXTERN_BLOCKS),
+                    c.metric(INVARIANT_COMMENTS),
+                    code == 0 ? Double.NaN : 1000.0 * (blocks + c.metric(UNSAFE_FNS) + c.metric(UNSAFE_IMPLS)) / code);
         });
         return b.build();
     }
 
     /** One row per revision: C helpers and their annotation, and the Rust side of the boundary. */
     public static Table boundaryTotals(Map<Revision, Composition> comps, String title) {
-        Table.Builder b = new Table.Builder(title, "revision", "date", "helpers", "helpers_annotated",
-                "helpers_annotated_pct", "helper_exports", "bindings_refs", "extern_c_blocks", "extern_c_fns", "no_mangle_items");
-        comps.forEach((r, c) -> b.row(r.label(), date(r),
-                c.metric(HELPERS + ".helpers"), c.metric(HELPERS + ".helpers_annotated"),
-                pct(c.metric(HELPERS + ".helpers_annotated"), c.metric(HELPERS + ".helpers")),
-                c.metric(HELPERS + ".helper_exports"), c.metric(BOUNDARY + ".bindings_refs"),
-                c.metric(BOUNDARY + ".extern_c_blocks"), c.metric(BOUNDARY + ".extern_c_fns"),
-                c.metric(BOUNDARY + ".no_mangle_items")));
+        List<String> cols = new ArrayList<>(List.of("revision", "date", HELPERS.name(), HELPERS_ANNOTATED.name(),
+                HELPERS_ANNOTATED.name() + "_pct", HELPER_EXPORTS.name()));
+        RustBoundaryAnalysis.METRICS.forEach(m -> cols.add(m.name()));
+        Table.Builder b = new Table.Builder(title, cols);
+        comps.forEach((r, c) -> {
+            List<Object> row = new ArrayList<>(List.of(r.label(), date(r), c.metric(HELPERS),
+                    c.metric(HELPERS_ANNOTATED)));
+            row.add(pct(c.metric(HELPERS_ANNOTATED), c.metric(HELPERS)));
+            row.add(c.metric(HELPER_EXPORTS));
+            RustBoundaryAnalysis.METRICS.forEach(m -> row.add(c.metric(m)));
+            b.row(row);
+        });
         return b.build();
     }
 

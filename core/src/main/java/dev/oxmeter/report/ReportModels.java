@@ -5,6 +5,9 @@ import dev.oxmeter.render.ScanTables;
 
 import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.Totals;
+import dev.oxmeter.facts.CHelperAnalysis;
+import dev.oxmeter.facts.RustBoundaryAnalysis;
+import dev.oxmeter.facts.RustSafetyAnalysis;
 import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.Revision;
 import java.time.LocalDate;
@@ -50,16 +53,16 @@ public final class ReportModels {
             }
         }
         ReportModel.Safety safety = new ReportModel.Safety(
-                c.metric("rust_safety.unsafe_blocks"), c.metric("rust_safety.unsafe_blocks_documented"),
-                c.metric("rust_safety.unsafe_fns"), c.metric("rust_safety.unsafe_fns_documented"),
-                c.metric("rust_safety.unsafe_impls"), c.metric("rust_safety.unsafe_impls_documented"),
-                c.metric("rust_safety.unsafe_traits"), c.metric("rust_safety.unsafe_traits_documented"),
-                c.metric("rust_safety.unsafe_extern_blocks"), c.metric("rust_safety.invariant_comments"));
-        ReportModel.Helpers helpers = new ReportModel.Helpers(c.metric("c_helpers.helpers"),
-                c.metric("c_helpers.helpers_annotated"), c.metric("c_helpers.helper_exports"));
-        ReportModel.Boundary boundary = new ReportModel.Boundary(c.metric("rust_boundary.bindings_refs"),
-                c.metric("rust_boundary.extern_c_blocks"), c.metric("rust_boundary.extern_c_fns"),
-                c.metric("rust_boundary.no_mangle_items"));
+                c.metric(RustSafetyAnalysis.UNSAFE_BLOCKS), c.metric(RustSafetyAnalysis.UNSAFE_BLOCKS_DOCUMENTED),
+                c.metric(RustSafetyAnalysis.UNSAFE_FNS), c.metric(RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED),
+                c.metric(RustSafetyAnalysis.UNSAFE_IMPLS), c.metric(RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED),
+                c.metric(RustSafetyAnalysis.UNSAFE_TRAITS), c.metric(RustSafetyAnalysis.UNSAFE_TRAITS_DOCUMENTED),
+                c.metric(RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS), c.metric(RustSafetyAnalysis.INVARIANT_COMMENTS));
+        ReportModel.Helpers helpers = new ReportModel.Helpers(c.metric(CHelperAnalysis.HELPERS),
+                c.metric(CHelperAnalysis.HELPERS_ANNOTATED), c.metric(CHelperAnalysis.HELPER_EXPORTS));
+        ReportModel.Boundary boundary = new ReportModel.Boundary(c.metric(RustBoundaryAnalysis.BINDINGS_REFS),
+                c.metric(RustBoundaryAnalysis.EXTERN_C_BLOCKS), c.metric(RustBoundaryAnalysis.EXTERN_C_FNS),
+                c.metric(RustBoundaryAnalysis.NO_MANGLE_ITEMS));
         LocalDate date = r.date() == null ? null : LocalDate.ofInstant(r.date(), ZoneOffset.UTC);
         return new ReportModel.Release(r.label(), r.commit() == null ? "" : r.commit().hex(), date, code,
                 HistoryTables.programmingCode(c, catalog), rustFiles, safety, helpers, boundary, Map.of());

@@ -7,6 +7,7 @@ import dev.oxmeter.facts.BlobFacts;
 import dev.oxmeter.facts.BlobKind;
 import dev.oxmeter.facts.FactsComputer;
 import dev.oxmeter.facts.FactsKey;
+import dev.oxmeter.facts.Metric;
 import dev.oxmeter.facts.Metrics;
 import dev.oxmeter.source.Oid;
 import java.sql.Connection;
@@ -15,6 +16,7 @@ import java.util.Collection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.duckdb.DuckDBAppender;
@@ -23,17 +25,26 @@ import org.duckdb.DuckDBConnection;
 /**
  * Loads and saves the blob-facts cache. Facts of one (blob, detection) are complete only when the line facts of the
  * current version and the metrics of every applicable analysis at its current version are present; anything else
- * is recomputed. Not thread-safe (one store, one thread).
+ * is recomputed. A stored metric name is read only when its analysis declares it ({@link BlobAnalysis#metrics()});
+ * any other name stops the read with an error rather than being taken as 0. Not thread-safe (one store, one
+ * thread).
  */
 public final class FactsStore {
     private final Store store;
     private final FactsComputer computer;
     private final String linesVersion;
+    /** Per analysis, its declared metrics by name: what a stored metric row may be called. */
+    private final Map<String, Map<String, Metric>> declared = new HashMap<>();
 
     public FactsStore(Store store, FactsComputer computer) {
         this.store = store;
         this.computer = computer;
         this.linesVersion = computer.linesVersion();
+        for (BlobAnalysis a : computer.analyses()) {
+            Map<String, Metric> names = new LinkedHashMap<>();
+            a.metrics().forEach(m -> names.put(m.name(), m));
+            declared.put(a.name(), names);
+        }
     }
 
     /**
@@ -103,7 +114,7 @@ public final class FactsStore {
                                     .computeIfAbsent(rs.getString(3), x -> new TreeMap<>());
                             String metric = rs.getString(4);
                             if (!metric.isEmpty()) {
-                                m.put(metric, rs.getLong(5));
+                                m.put(declared(rs.getString(3), metric), rs.getLong(5));
                             }
                         }
                     }
@@ -124,6 +135,26 @@ public final class FactsStore {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code metric} when analysis {@code analysis} (at the version just read) declares it. A stored name it does
+     * not declare cannot be read as anything, not even 0: the store was written by a build whose analysis had
+     * other metrics under the same version.
+     */
+    private String declared(String analysis, String metric) {
+        Map<String, Metric> names = declared.get(analysis);
+        if (names == null) {
+            throw new IllegalStateException("metrics of an analysis that was not asked for: " + analysis);
+        }
+        Metric m = names.get(metric);
+        if (m == null) {
+            throw new OxmeterException("the facts cache of " + store.file() + " holds metric '"
+                    + Metric.key(analysis, metric) + "', which " + analysis + " at this version does not declare (it "
+                    + "declares " + String.join(", ", names.keySet()) + "): another build wrote it; use another "
+                    + "--store");
+        }
+        return m.name();
     }
 
     /** Saves newly computed facts in one transaction. */

@@ -457,7 +457,7 @@ class RustSafetyScannerTest {
         assertThat(m.values().keySet()).containsExactly("invariant_comments", "unsafe_blocks",
                 "unsafe_blocks_documented", "unsafe_extern_blocks", "unsafe_fns", "unsafe_fns_documented",
                 "unsafe_impls", "unsafe_impls_documented", "unsafe_traits", "unsafe_traits_documented");
-        assertThat(m.get("unsafe_blocks")).isEqualTo(1);
+        assertThat(m.values()).containsEntry(RustSafetyAnalysis.UNSAFE_BLOCKS.name(), 1L);
         assertThat(a.name()).isEqualTo("rust_safety");
     }
 }

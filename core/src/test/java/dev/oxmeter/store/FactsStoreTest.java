@@ -1,11 +1,14 @@
 package dev.oxmeter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oxmeter.facts.BlobAnalysis;
 import dev.oxmeter.facts.BlobFacts;
 import dev.oxmeter.facts.FactsComputer;
 import dev.oxmeter.facts.FactsKey;
+import dev.oxmeter.OxmeterException;
+import dev.oxmeter.facts.Metric;
 import dev.oxmeter.facts.Metrics;
 import dev.oxmeter.language.Detection;
 import dev.oxmeter.language.Language;
@@ -24,8 +27,21 @@ class FactsStoreTest {
     @TempDir
     Path tmp;
 
-    /** Counts bytes 'x' in files of one language; its version is a parameter. */
-    record CountX(String name, String language, int version) implements BlobAnalysis {
+    /** Counts bytes 'x' in files of one language, as metric {@code metric}; its version is a parameter. */
+    record CountX(String name, String language, int version, String metric) implements BlobAnalysis {
+        CountX(String name, String language, int version) {
+            this(name, language, version, "x");
+        }
+
+        Metric x() {
+            return new Metric(name, metric, "bytes", "bytes `x`");
+        }
+
+        @Override
+        public List<Metric> metrics() {
+            return List.of(x());
+        }
+
         @Override
         public boolean appliesTo(Language l) {
             return l.name().equals(language);
@@ -37,7 +53,7 @@ class FactsStoreTest {
             for (int i = off; i < off + len; i++) {
                 n += data[i] == 'x' ? 1 : 0;
             }
-            return Metrics.of(Map.of("x", n));
+            return Metrics.of(Map.of(metric, n));
         }
     }
 
@@ -64,7 +80,9 @@ class FactsStoreTest {
             Map<FactsKey, BlobFacts> again = new FactsStore(store, v1).find(computed.keySet(), Long.MAX_VALUE);
             assertThat(again).hasSize(3);
             computed.forEach((k, f) -> assertThat(again.get(k).counts()).isEqualTo(f.counts()));
-            assertThat(again.values()).extracting(f -> f.metrics("cx").get("x") + f.metrics("rx").get("x"))
+            CountX rx = new CountX("rx", "Rust", 1);
+            CountX cx = new CountX("cx", "C", 1);
+            assertThat(again.values()).extracting(f -> f.metric(cx.x()) + f.metric(rx.x()))
                     .containsExactlyInAnyOrder(1L, 1L, 0L);
 
             // the Rust analysis changes: the Rust blob must be measured again, the C blobs are still served
@@ -79,6 +97,21 @@ class FactsStoreTest {
                     new CountX("cx", "C", 1), new CountX("cy", "C", 1)));
             Map<FactsKey, BlobFacts> afterNew = new FactsStore(store, v3).find(computed.keySet(), Long.MAX_VALUE);
             assertThat(afterNew.values()).extracting(BlobFacts::language).containsOnly("Rust");
+        }
+    }
+
+    @Test
+    void aStoredMetricItsAnalysisDoesNotDeclareIsAnErrorNotZero() {
+        FactsComputer written = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1)));
+        Map<FactsKey, BlobFacts> computed = facts(written);
+        try (Store store = Store.open(tmp.resolve("s.duckdb"), m -> { })) {
+            new FactsStore(store, written).save(computed);
+            // same analysis, same version, but its metric is now called otherwise: the stored row cannot be read
+            FactsComputer renamed = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1, "y")));
+            assertThatThrownBy(() -> new FactsStore(store, renamed).find(computed.keySet(), Long.MAX_VALUE))
+                    .isInstanceOf(OxmeterException.class)
+                    .hasMessageContaining("holds metric 'rx.x'")
+                    .hasMessageContaining("it declares y");
         }
     }
 }

@@ -15,6 +15,7 @@ import dev.oxmeter.facts.BlobKind;
 import dev.oxmeter.facts.FactsCache;
 import dev.oxmeter.facts.FactsComputer;
 import dev.oxmeter.facts.FactsLookup;
+import dev.oxmeter.facts.Metric;
 import dev.oxmeter.facts.Metrics;
 import dev.oxmeter.people.PeopleReport;
 import dev.oxmeter.language.LanguageCatalog;
@@ -268,9 +269,9 @@ public final class FleetJob {
         scala.collection.Map<String, Object> m = r.getAs("metrics");
         if (m != null) {
             scala.jdk.javaapi.CollectionConverters.asJava(m).forEach((k, v) -> {
-                int dot = k.indexOf('.');
-                byAnalysis.computeIfAbsent(k.substring(0, dot), a -> new HashMap<>())
-                        .put(k.substring(dot + 1), ((Number) v).longValue());
+                Metric declared = BlobAnalyses.metric(k); // a key no analysis declares is an error, not a 0
+                byAnalysis.computeIfAbsent(declared.analysis(), a -> new HashMap<>())
+                        .put(declared.name(), ((Number) v).longValue());
             });
         }
         Map<String, Metrics> metrics = new HashMap<>();
@@ -438,7 +439,7 @@ public final class FleetJob {
 
         private static Row row(String blob, String detection, BlobFacts f) {
             Map<String, Long> flat = new HashMap<>();
-            f.metrics().forEach((a, m) -> m.values().forEach((k, v) -> flat.put(a + "." + k, v)));
+            f.metrics().forEach((a, m) -> m.values().forEach((k, v) -> flat.put(Metric.key(a, k), v)));
             return RowFactory.create(blob, detection, f.language(), f.kind().name(), f.bytes(), f.counts().lines(),
                     f.counts().code(), f.counts().comment(), f.counts().blank(),
                     scala.jdk.javaapi.CollectionConverters.asScala(flat), null);
