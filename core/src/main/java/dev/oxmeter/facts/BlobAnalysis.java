@@ -39,4 +39,13 @@ public interface BlobAnalysis {
 
     /** Analyses {@code len} bytes of {@code data} from {@code off}; never retains the array. */
     Metrics analyze(byte[] data, int off, int len);
+
+    /**
+     * Analyses a blob whose derived views (token streams) other analyses of the same computation may share; what
+     * {@link FactsComputer} calls. Same result as {@link #analyze(byte[], int, int)} on the same bytes, which is
+     * the default; analyses that read tokens override it to take them from {@code text}.
+     */
+    default Metrics analyze(BlobText text) {
+        return analyze(text.data(), text.offset(), text.length());
+    }
 }

@@ -1,8 +1,8 @@
 package dev.oxmeter.facts;
 
+import dev.oxmeter.language.CTokens;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -27,7 +27,8 @@ import java.util.List;
  *
  * <p><b>Exports.</b> {@code EXPORT_SYMBOL_GPL(rust_helper_x)} and {@code EXPORT_SYMBOL(rust_helper_x)}.
  *
- * <p>Cost: a byte search for {@code rust_helper_} first; only files that contain it are tokenized (O(n)).
+ * <p>Tokens are those of {@link CTokens}, the tokenizer the {@code .h} sniffer reads too. Cost: a byte search for
+ * {@code rust_helper_} first; only files that contain it are tokenized (O(n)).
  * Stateless and thread-safe.
  */
 public final class CHelperScanner {
@@ -35,11 +36,6 @@ public final class CHelperScanner {
     public static final String PREFIX = "rust_helper_";
     private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
     private static final String ANNOTATION = "__rust_helper";
-
-    private static final byte IDENT = 1;
-    private static final byte PUNCT = 2;
-    private static final byte DIRECTIVE = 3;
-    private static final byte OTHER = 4;
 
     private CHelperScanner() {
     }
@@ -85,34 +81,29 @@ public final class CHelperScanner {
         return false;
     }
 
-    /** Tokenizes then matches; per call. */
+    /** Matches over the code tokens (comments left out) of one source; per call. */
     private static final class Pass {
-        private final byte[] d;
-        private final int from;
-        private final int to;
-        private int size;
-        private byte[] kind = new byte[256];
-        private int[] start = new int[256];
-        private int[] end = new int[256];
-        private int[] line = new int[256];
+        private final CTokens t;
+        /** Token indexes of the code tokens, blanks and comments left out. */
+        private final int[] code;
+        private final int size;
 
         Pass(byte[] d, int from, int to) {
-            this.d = d;
-            this.from = from;
-            this.to = to;
+            this.t = CTokens.lex(d, from, to);
+            this.code = t.code();
+            this.size = code.length;
         }
 
         CHelperReport run() {
-            lex();
             List<CHelper> helpers = new ArrayList<>();
             int exports = 0;
             for (int p = 0; p < size; p++) {
-                if (kind[p] != IDENT) {
+                if (kind(p) != CTokens.IDENT) {
                     continue;
                 }
                 if (isHelperName(p) && p + 1 < size && isPunct(p + 1, '(')) {
                     if (isDefinition(p + 1)) {
-                        helpers.add(new CHelper(text(p), line[p], annotated(p)));
+                        helpers.add(new CHelper(t.text(code[p]), t.line(code[p]), annotated(p)));
                     }
                 } else if ((is(p, "EXPORT_SYMBOL_GPL") || is(p, "EXPORT_SYMBOL")) && p + 2 < size
                         && isPunct(p + 1, '(') && isHelperName(p + 2)) {
@@ -122,10 +113,14 @@ public final class CHelperScanner {
             return new CHelperReport(helpers, exports);
         }
 
+        private byte kind(int p) {
+            return t.kind(code[p]);
+        }
+
         /** p is the '(' after a helper name: after the balanced list and attribute macros, is there a '{'? */
         private boolean isDefinition(int p) {
             int q = skipParens(p);
-            while (q < size && kind[q] == IDENT) {
+            while (q < size && kind(q) == CTokens.IDENT) {
                 q++;
                 if (q < size && isPunct(q, '(')) {
                     q = skipParens(q);
@@ -154,7 +149,7 @@ public final class CHelperScanner {
 
         private boolean annotated(int name) {
             for (int q = name - 1; q >= 0; q--) {
-                if (kind[q] == DIRECTIVE || isPunct(q, ';') || isPunct(q, '{') || isPunct(q, '}')) {
+                if (kind(q) == CTokens.DIRECTIVE || isPunct(q, ';') || isPunct(q, '{') || isPunct(q, '}')) {
                     return false;
                 }
                 if (is(q, ANNOTATION)) {
@@ -165,11 +160,13 @@ public final class CHelperScanner {
         }
 
         private boolean isHelperName(int p) {
-            if (kind[p] != IDENT || end[p] - start[p] <= PREFIX_BYTES.length) {
+            int i = code[p];
+            if (t.kind(i) != CTokens.IDENT || t.end(i) - t.start(i) <= PREFIX_BYTES.length) {
                 return false;
             }
+            byte[] d = t.data();
             for (int j = 0; j < PREFIX_BYTES.length; j++) {
-                if (d[start[p] + j] != PREFIX_BYTES[j]) {
+                if (d[t.start(i) + j] != PREFIX_BYTES[j]) {
                     return false;
                 }
             }
@@ -177,133 +174,11 @@ public final class CHelperScanner {
         }
 
         private boolean is(int p, String word) {
-            if (kind[p] != IDENT || end[p] - start[p] != word.length()) {
-                return false;
-            }
-            for (int j = 0; j < word.length(); j++) {
-                if (d[start[p] + j] != word.charAt(j)) {
-                    return false;
-                }
-            }
-            return true;
+            return t.isIdent(code[p], word);
         }
 
         private boolean isPunct(int p, char c) {
-            return kind[p] == PUNCT && d[start[p]] == c;
-        }
-
-        private String text(int p) {
-            return new String(d, start[p], end[p] - start[p], StandardCharsets.US_ASCII);
-        }
-
-        private void add(byte k, int s, int e, int l) {
-            if (size == kind.length) {
-                int n = size * 2;
-                kind = Arrays.copyOf(kind, n);
-                start = Arrays.copyOf(start, n);
-                end = Arrays.copyOf(end, n);
-                line = Arrays.copyOf(line, n);
-            }
-            kind[size] = k;
-            start[size] = s;
-            end[size] = e;
-            line[size] = l;
-            size++;
-        }
-
-        private void lex() {
-            int i = from;
-            int ln = 1;
-            boolean lineStart = true;
-            while (i < to) {
-                int c = d[i] & 0xff;
-                if (c == '\n') {
-                    ln++;
-                    lineStart = true;
-                    i++;
-                } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == 0x0b || c == '\\') {
-                    i++; // a backslash outside a directive can only be a line continuation
-                } else if (c == '/' && i + 1 < to && d[i + 1] == '/') {
-                    while (i < to && d[i] != '\n') {
-                        i++;
-                    }
-                } else if (c == '/' && i + 1 < to && d[i + 1] == '*') {
-                    int j = i + 2;
-                    while (j < to && !(d[j] == '*' && j + 1 < to && d[j + 1] == '/')) {
-                        if (d[j] == '\n') {
-                            ln++;
-                        }
-                        j++;
-                    }
-                    i = Math.min(to, j + 2);
-                } else if (c == '#' && lineStart) {
-                    int s = i;
-                    int startLine = ln;
-                    // a directive runs to the first newline not escaped by a backslash; comments inside it are
-                    // skipped so a /* … */ spanning lines does not end it early or leak into code
-                    while (i < to && d[i] != '\n') {
-                        if (d[i] == '\\' && i + 1 < to && d[i + 1] == '\n') {
-                            ln++;
-                            i += 2;
-                        } else if (d[i] == '\\' && i + 2 < to && d[i + 1] == '\r' && d[i + 2] == '\n') {
-                            ln++;
-                            i += 3;
-                        } else if (d[i] == '/' && i + 1 < to && d[i + 1] == '*') {
-                            int j = i + 2;
-                            while (j < to && !(d[j] == '*' && j + 1 < to && d[j + 1] == '/')) {
-                                if (d[j] == '\n') {
-                                    ln++;
-                                }
-                                j++;
-                            }
-                            i = Math.min(to, j + 2);
-                        } else if (d[i] == '/' && i + 1 < to && d[i + 1] == '/') {
-                            while (i < to && d[i] != '\n') {
-                                i++;
-                            }
-                        } else {
-                            i++;
-                        }
-                    }
-                    add(DIRECTIVE, s, i, startLine);
-                    lineStart = false;
-                } else if (c == '"' || c == '\'') {
-                    int s = i;
-                    i++;
-                    while (i < to && d[i] != c && d[i] != '\n') {
-                        i += (d[i] == '\\' && i + 1 < to) ? 2 : 1;
-                    }
-                    i = Math.min(to, i + 1);
-                    add(OTHER, s, i, ln);
-                    lineStart = false;
-                } else if (isIdentStart(c)) {
-                    int s = i;
-                    while (i < to && isIdentPart(d[i] & 0xff)) {
-                        i++;
-                    }
-                    add(IDENT, s, i, ln);
-                    lineStart = false;
-                } else if (c >= '0' && c <= '9') {
-                    int s = i;
-                    while (i < to && (isIdentPart(d[i] & 0xff) || d[i] == '.')) {
-                        i++;
-                    }
-                    add(OTHER, s, i, ln);
-                    lineStart = false;
-                } else {
-                    add(PUNCT, i, i + 1, ln);
-                    i++;
-                    lineStart = false;
-                }
-            }
-        }
-
-        private static boolean isIdentStart(int c) {
-            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
-        }
-
-        private static boolean isIdentPart(int c) {
-            return isIdentStart(c) || (c >= '0' && c <= '9');
+            return t.isPunct(code[p], c);
         }
     }
 }

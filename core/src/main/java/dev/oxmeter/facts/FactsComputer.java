@@ -20,11 +20,18 @@ import java.util.Map;
 public final class FactsComputer {
     private final LanguageCatalog catalog;
     private final List<BlobAnalysis> analyses;
+    private final BlobText.RustTokenizer rustTokenizer;
     private final String linesVersion = LINES_VERSION + "/" + catalogDigest();
 
     public FactsComputer(LanguageCatalog catalog, List<BlobAnalysis> analyses) {
+        this(catalog, analyses, RustLexer::lex);
+    }
+
+    /** With another Rust tokenizer: tests count through it how often a blob is lexed. */
+    FactsComputer(LanguageCatalog catalog, List<BlobAnalysis> analyses, BlobText.RustTokenizer rustTokenizer) {
         this.catalog = catalog;
         this.analyses = List.copyOf(analyses);
+        this.rustTokenizer = rustTokenizer;
     }
 
     /** Version of the line facts: the counter's version and a digest of the language catalog. */
@@ -79,9 +86,11 @@ public final class FactsComputer {
         }
         LineCounts counts = LineCounter.count(language, data, 0, len);
         Map<String, Metrics> metrics = new HashMap<>();
+        // one text for all analyses: a Rust blob is lexed once, by whichever analysis asks first
+        BlobText text = new BlobText(data, 0, len, rustTokenizer);
         for (BlobAnalysis a : analyses) {
             if (a.appliesTo(language)) {
-                metrics.put(a.name(), a.analyze(data, 0, len));
+                metrics.put(a.name(), a.analyze(text));
             }
         }
         return new BlobFacts(language.name(), BlobKind.TEXT, content.size(), counts, metrics);

@@ -49,6 +49,12 @@ public final class RustBoundaryAnalysis implements BlobAnalysis {
 
     @Override
     public Metrics analyze(byte[] data, int off, int len) {
-        return Metrics.of(RustBoundaryScanner.scan(data, off, len).counts());
+        return analyze(BlobText.of(data, off, len));
+    }
+
+    /** Scans the tokens {@code text} lexed for every Rust analysis of the blob. */
+    @Override
+    public Metrics analyze(BlobText text) {
+        return Metrics.of(RustBoundaryScanner.scan(text.rustTokens()).counts());
     }
 }

@@ -1,9 +1,8 @@
 package dev.oxmeter.facts;
 
-import static dev.oxmeter.facts.RustSafetyLexer.IDENT;
-import static dev.oxmeter.facts.RustSafetyLexer.STRING;
+import static dev.oxmeter.facts.RustLexer.IDENT;
+import static dev.oxmeter.facts.RustLexer.STRING;
 
-import dev.oxmeter.facts.RustSafetyLexer.Tokens;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * {@code extern "C"} blocks (C functions declared by hand), {@code extern "C" fn} definitions (Rust called from
  * C) and {@code #[no_mangle]} / {@code #[unsafe(no_mangle)]} items (symbols exported to C).
  *
- * <p>Rules: code tokens only (the {@link RustSafetyLexer} skips comments and literals). {@code bindings::} counts
+ * <p>Rules: code tokens only (the {@link RustLexer} skips comments and literals). {@code bindings::} counts
  * every occurrence of the identifier {@code bindings} followed by {@code ::}, whatever precedes it
  * ({@code kernel::bindings::x}, {@code crate::bindings::x}, {@code use bindings::{a, b}} each count once).
  * An extern ABI counts as C when it is absent (Rust's default is "C"), {@code "C"}, {@code "C-unwind"},
@@ -27,7 +26,7 @@ public final class RustBoundaryScanner {
 
     /** Scans {@code len} bytes of {@code data} from {@code off} (UTF-8 Rust source). */
     public static RustBoundaryReport scan(byte[] data, int off, int len) {
-        return scan(RustSafetyLexer.lex(data, off, len));
+        return scan(RustLexer.lex(data, off, len));
     }
 
     /** Scans a whole source text; convenience for tests and tools. */
@@ -36,7 +35,7 @@ public final class RustBoundaryScanner {
         return scan(b, 0, b.length);
     }
 
-    static RustBoundaryReport scan(Tokens t) {
+    static RustBoundaryReport scan(RustTokens t) {
         int[] code = t.code();
         int bindings = 0;
         int blocks = 0;
@@ -86,7 +85,7 @@ public final class RustBoundaryScanner {
      * {@code extern {}, {@code extern "C" {} and the other C ABIs, whether or not {@code unsafe} precedes it.
      * The one definition of an extern block, shared by the safety and boundary analyses.
      */
-    static boolean isExternBlock(Tokens t, int[] code, int p) {
+    static boolean isExternBlock(RustTokens t, int[] code, int p) {
         if (!t.isIdent(code[p], "extern")) {
             return false;
         }

@@ -61,6 +61,12 @@ public final class RustSafetyAnalysis implements BlobAnalysis {
 
     @Override
     public Metrics analyze(byte[] data, int off, int len) {
-        return Metrics.of(RustSafetyScanner.scan(data, off, len).counts());
+        return analyze(BlobText.of(data, off, len));
+    }
+
+    /** Scans the tokens {@code text} lexed for every Rust analysis of the blob. */
+    @Override
+    public Metrics analyze(BlobText text) {
+        return Metrics.of(RustSafetyScanner.scan(text.rustTokens()).counts());
     }
 }

@@ -1,12 +1,11 @@
 package dev.oxmeter.facts;
 
-import static dev.oxmeter.facts.RustSafetyLexer.BLOCK_COMMENT;
-import static dev.oxmeter.facts.RustSafetyLexer.IDENT;
-import static dev.oxmeter.facts.RustSafetyLexer.LINE_COMMENT;
-import static dev.oxmeter.facts.RustSafetyLexer.PUNCT;
-import static dev.oxmeter.facts.RustSafetyLexer.STRING;
+import static dev.oxmeter.facts.RustLexer.BLOCK_COMMENT;
+import static dev.oxmeter.facts.RustLexer.IDENT;
+import static dev.oxmeter.facts.RustLexer.LINE_COMMENT;
+import static dev.oxmeter.facts.RustLexer.PUNCT;
+import static dev.oxmeter.facts.RustLexer.STRING;
 
-import dev.oxmeter.facts.RustSafetyLexer.Tokens;
 import dev.oxmeter.facts.RustSafetyReport.Kind;
 import dev.oxmeter.facts.RustSafetyReport.Site;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,7 @@ public final class RustSafetyScanner {
 
     /** Scans {@code len} bytes of {@code data} from {@code off} (UTF-8 Rust source). */
     public static RustSafetyReport scan(byte[] data, int off, int len) {
-        return scan(RustSafetyLexer.lex(data, off, len));
+        return scan(RustLexer.lex(data, off, len));
     }
 
     /** Scans a whole source text; convenience for tests and tools. */
@@ -73,18 +72,18 @@ public final class RustSafetyScanner {
         return scan(b, 0, b.length);
     }
 
-    static RustSafetyReport scan(Tokens t) {
+    static RustSafetyReport scan(RustTokens t) {
         return new Pass(t).run();
     }
 
     /** Per-file working state. */
     private static final class Pass {
-        private final Tokens t;
+        private final RustTokens t;
         private final int[] code;
         private final int[] codePos;
         private final int[] partner;
 
-        Pass(Tokens t) {
+        Pass(RustTokens t) {
             this.t = t;
             this.code = t.code();
             this.codePos = new int[t.size];
@@ -92,7 +91,7 @@ public final class RustSafetyScanner {
             for (int p = 0; p < code.length; p++) {
                 codePos[code[p]] = p;
             }
-            this.partner = t.partners(code);
+            this.partner = t.partners();
         }
 
         RustSafetyReport run() {

@@ -1,10 +1,9 @@
 package dev.oxmeter.facts;
 
-import static dev.oxmeter.facts.RustSafetyLexer.IDENT;
-import static dev.oxmeter.facts.RustSafetyLexer.PUNCT;
-import static dev.oxmeter.facts.RustSafetyLexer.STRING;
+import static dev.oxmeter.facts.RustLexer.IDENT;
+import static dev.oxmeter.facts.RustLexer.PUNCT;
+import static dev.oxmeter.facts.RustLexer.STRING;
 
-import dev.oxmeter.facts.RustSafetyLexer.Tokens;
 import dev.oxmeter.facts.RustSafetyReport.Kind;
 import dev.oxmeter.facts.RustSafetyReport.Site;
 import java.util.ArrayList;
@@ -47,13 +46,13 @@ public final class RustSites {
 
     /** The sites of {@code len} bytes of {@code data} from {@code off} (UTF-8 Rust source), in source order. */
     public static List<FingerprintedSite> scan(byte[] data, int off, int len) {
-        Tokens t = RustSafetyLexer.lex(data, off, len);
+        RustTokens t = RustLexer.lex(data, off, len);
         List<Site> sites = RustSafetyScanner.scan(t).sites();
         if (sites.isEmpty()) {
             return List.of();
         }
         int[] code = t.code();
-        int[] partner = t.partners(code);
+        int[] partner = t.partners();
         List<FingerprintedSite> out = new ArrayList<>(sites.size());
         int[] braces = new int[32];
         int depth = 0;
@@ -97,7 +96,7 @@ public final class RustSites {
     }
 
     /** Whether the {@code unsafe} at code index p starts a site of {@code kind} (the scanner's own tests). */
-    private static boolean isSiteOf(Tokens t, int[] code, int p, Kind kind) {
+    private static boolean isSiteOf(RustTokens t, int[] code, int p, Kind kind) {
         if (p + 1 >= code.length) {
             return false;
         }
@@ -111,11 +110,11 @@ public final class RustSites {
         };
     }
 
-    private static boolean identAt(Tokens t, int[] code, int q) {
+    private static boolean identAt(RustTokens t, int[] code, int q) {
         return q < code.length && t.kind[code[q]] == IDENT;
     }
 
-    private static int afterAbi(Tokens t, int[] code, int p) {
+    private static int afterAbi(RustTokens t, int[] code, int p) {
         int q = p + 2;
         if (q < code.length && t.kind[code[q]] == STRING) {
             q++;
@@ -123,18 +122,18 @@ public final class RustSites {
         return q;
     }
 
-    private static boolean externBlock(Tokens t, int[] code, int p) {
+    private static boolean externBlock(RustTokens t, int[] code, int p) {
         int q = afterAbi(t, code, p);
         return q < code.length && t.isPunct(code[q], '{');
     }
 
-    private static boolean externFn(Tokens t, int[] code, int p) {
+    private static boolean externFn(RustTokens t, int[] code, int p) {
         int q = afterAbi(t, code, p);
         return q < code.length && t.isIdent(code[q], "fn") && identAt(t, code, q + 1);
     }
 
     /** The code index of the name of the fn or trait whose {@code unsafe} is at p. */
-    private static int nameEnd(Tokens t, int[] code, int p) {
+    private static int nameEnd(RustTokens t, int[] code, int p) {
         for (int q = p + 1; q + 1 < code.length && q - p < 16; q++) {
             if (t.isIdent(code[q], "fn") || t.isIdent(code[q], "trait")) {
                 return q + 1;
@@ -144,7 +143,7 @@ public final class RustSites {
     }
 
     /** The code index of the {@code {} or {@code ;} that ends the header starting at p, skipping bracket groups. */
-    private static int headerEnd(Tokens t, int[] code, int[] partner, int p) {
+    private static int headerEnd(RustTokens t, int[] code, int[] partner, int p) {
         for (int q = p + 1; q < code.length && q - p < MAX_SITE_TOKENS; q++) {
             int i = code[q];
             if (t.isPunct(i, '{') || t.isPunct(i, ';')) {
@@ -158,7 +157,7 @@ public final class RustSites {
     }
 
     /** The names of the items whose braces enclose the current position, outermost first, joined by {@code ::}. */
-    private static String enclosing(Tokens t, int[] code, int[] partner, int[] braces, int depth) {
+    private static String enclosing(RustTokens t, int[] code, int[] partner, int[] braces, int depth) {
         StringBuilder sb = new StringBuilder();
         for (int d = 0; d < depth; d++) {
             String name = itemName(t, code, partner, braces[d]);
@@ -173,7 +172,7 @@ public final class RustSites {
     }
 
     /** The item a {@code {} at code index b opens, or null for a plain block, a match, a struct literal …. */
-    private static String itemName(Tokens t, int[] code, int[] partner, int b) {
+    private static String itemName(RustTokens t, int[] code, int[] partner, int b) {
         int start = b;
         for (int q = b - 1; q >= 0 && b - q < HEADER_WALK; q--) {
             int i = code[q];
@@ -225,7 +224,7 @@ public final class RustSites {
         return (h ^ 0x1f) * FNV_PRIME;
     }
 
-    private static long mixToken(long h, Tokens t, int i) {
+    private static long mixToken(long h, RustTokens t, int i) {
         for (int k = t.start[i]; k < t.end[i]; k++) {
             h = (h ^ (t.data[k] & 0xff)) * FNV_PRIME;
         }

@@ -6,8 +6,9 @@ import java.util.Set;
 
 /**
  * Decides whether a {@code .h} file is C++ from its first bytes: C++ when a token that C never has appears outside
- * comments, strings, preprocessor lines and {@code #if __cplusplus} branches (see docs/counting.md). Stateless;
- * linear in the bytes looked at.
+ * comments, strings, preprocessor lines and {@code #if __cplusplus} branches (see docs/counting.md). Reads the
+ * tokens of {@link CLexer}, the tokenizer the helper scanner reads too. Stateless; linear in the bytes looked at,
+ * and stops at the first evidence.
  */
 final class HeaderSniffer {
     /** How many bytes are worth looking at; a header that shows no C++ this early is counted as C. */
@@ -18,117 +19,116 @@ final class HeaderSniffer {
     }
 
     static boolean isCpp(byte[] d, int len) {
-        int end = Math.min(Math.min(len, d.length), LIMIT);
+        return new Reading(d, Math.min(Math.min(len, d.length), LIMIT)).isCpp();
+    }
+
+    /** One header's reading: the state of the #if stack and of the evidence so far. */
+    private static final class Reading {
+        private final byte[] d;
+        private final int end;
         // cppOnly[k]: the current branch at #if depth k is only seen by C++ compilers; flip[k]: #else enters it.
-        boolean[] cppOnly = new boolean[MAX_IF_DEPTH];
-        boolean[] flip = new boolean[MAX_IF_DEPTH];
-        Set<String> cppMacros = new HashSet<>();
+        private final boolean[] cppOnly = new boolean[MAX_IF_DEPTH];
+        private final boolean[] flip = new boolean[MAX_IF_DEPTH];
+        private final Set<String> cppMacros = new HashSet<>();
         // C++ seen only in "#if __cplusplus" branches: a C header that also serves C++ (it has code outside
         // them), or a C++ header wrapped whole in "#if __cplusplus >= 201103L" (it has not).
-        boolean weak = false, codeOutside = false;
-        int depth = 0;
-        int skipping = 0; // number of levels whose current branch is C++-only
-        boolean lineHasToken = false;
-        int prevWordStart = -1, prevWordLen = 0;
-        int i = 0;
-        while (i < end) {
-            byte b = d[i];
-            if (b == '\n') {
-                lineHasToken = false;
-                i++;
-                continue;
-            }
-            if (b == ' ' || b == '\t' || b == '\r' || b == '\f') {
-                i++;
-                continue;
-            }
-            if (b == '/' && i + 1 < end && d[i + 1] == '/') {
-                i = skipLine(d, i, end);
-                continue;
-            }
-            if (b == '/' && i + 1 < end && d[i + 1] == '*') {
-                i = skipBlock(d, i + 2, end);
-                continue;
-            }
-            if (b == '#' && !lineHasToken) {
-                int p = skipBlanks(d, i + 1, end);
-                int q = wordEnd(d, p, end);
-                int lineEnd = skipLine(d, i, end);
-                if (is(d, p, q, "include")) {
-                    int r = skipBlanks(d, q, end);
-                    if (r < end && d[r] == '<') {
-                        int s = r + 1;
-                        boolean dot = false;
-                        while (s < end && d[s] != '>' && d[s] != '\n') {
-                            dot |= d[s] == '.';
-                            s++;
-                        }
-                        if (s < end && d[s] == '>' && !dot && s > r + 1) {
-                            if (skipping == 0) {
-                                return true; // <iostream>, <vector>, <cstdio>
-                            }
-                            weak = true;
-                        }
+        private boolean weak;
+        private boolean codeOutside;
+        private int depth;
+        private int skipping; // number of levels whose current branch is C++-only
+        private boolean lineHasToken;
+        private int prevWordStart = -1;
+        private int prevWordLen;
+
+        Reading(byte[] d, int end) {
+            this.d = d;
+            this.end = end;
+        }
+
+        /**
+         * Reads the tokens of {@link CLexer} up to the first C++ evidence outside {@code __cplusplus} branches.
+         * Where this reading has always differed from the tokenizer's, it keeps its own, so that a header is
+         * classified as before: a preprocessor line and a {@code //} comment end at the first newline not
+         * preceded by a backslash (even inside a block comment; the rest is read as code), a backslash or vertical
+         * tab outside tokens is punctuation (a {@code #} after one on its line is no directive), and {@code $}
+         * and digits separate words.
+         */
+        boolean isCpp() {
+            CLexer lexer = new CLexer(d, 0, end);
+            int pos = 0; // the bytes before pos are read
+            while (lexer.next()) {
+                int s = lexer.start();
+                int e = lexer.end();
+                if (s < pos) {
+                    if (e > pos) {
+                        lexer.seek(pos, true); // pos is a newline: read on from there
                     }
-                } else if (is(d, p, q, "define") && skipping > 0) {
-                    // glibc: "#if defined __cplusplus ... # define __CORRECT_ISO_CPP_STRING_H_PROTO" then
-                    // "#ifdef __CORRECT_ISO_CPP_STRING_H_PROTO": the macro stands for __cplusplus.
-                    int r = skipBlanks(d, q, end);
-                    int e = wordEnd(d, r, end);
-                    if (e > r) {
-                        cppMacros.add(new String(d, r, e - r, StandardCharsets.ISO_8859_1));
-                    }
-                } else if (is(d, p, q, "if") || is(d, p, q, "ifdef") || is(d, p, q, "ifndef")) {
-                    if (depth < MAX_IF_DEPTH) {
-                        int test = cplusplusTest(d, q, lineEnd, is(d, p, q, "ifndef"), cppMacros);
-                        cppOnly[depth] = test > 0;
-                        flip[depth] = test != 0;
-                        if (cppOnly[depth]) {
-                            skipping++;
-                        }
-                    }
-                    depth++;
-                } else if (is(d, p, q, "elif") && depth > 0 && depth <= MAX_IF_DEPTH) {
-                    int k = depth - 1;
-                    if (cppOnly[k]) {
-                        skipping--;
-                    }
-                    int test = cplusplusTest(d, q, lineEnd, false, cppMacros);
-                    cppOnly[k] = test > 0;
-                    flip[k] = test != 0;
-                    if (cppOnly[k]) {
-                        skipping++;
-                    }
-                } else if (is(d, p, q, "else") && depth > 0 && depth <= MAX_IF_DEPTH) {
-                    int k = depth - 1;
-                    if (flip[k]) {
-                        if (cppOnly[k]) {
-                            skipping--;
-                        }
-                        cppOnly[k] = !cppOnly[k];
-                        if (cppOnly[k]) {
-                            skipping++;
-                        }
-                    }
-                } else if (is(d, p, q, "endif") && depth > 0) {
-                    depth--;
-                    if (depth < MAX_IF_DEPTH && cppOnly[depth]) {
-                        skipping--;
-                    }
-                    if (depth < MAX_IF_DEPTH) {
-                        cppOnly[depth] = false;
-                        flip[depth] = false;
+                    continue;
+                }
+                for (int k = pos; k < s; k++) {
+                    byte b = d[k];
+                    if (b == '\n') {
+                        lineHasToken = false;
+                    } else if (b == '\\' || b == 0x0b) {
+                        punct(b);
                     }
                 }
-                i = lineEnd; // macro bodies are not evidence either way
-                continue;
+                byte kind = lexer.kind();
+                if (kind == CLexer.DIRECTIVE && lineHasToken) {
+                    punct((byte) '#');
+                    pos = s + 1;
+                    lexer.seek(pos, false);
+                    continue;
+                }
+                switch (kind) {
+                    case CLexer.LINE_COMMENT -> pos = skipLine(d, s, end);
+                    case CLexer.BLOCK_COMMENT -> pos = e;
+                    case CLexer.DIRECTIVE -> {
+                        if (directive(s)) {
+                            return true;
+                        }
+                        pos = skipLine(d, s, end); // macro bodies are not evidence either way
+                    }
+                    case CLexer.STRING, CLexer.CHAR -> {
+                        lineHasToken = true;
+                        pos = e;
+                    }
+                    case CLexer.IDENT, CLexer.NUMBER -> {
+                        if (words(s, e)) {
+                            return true;
+                        }
+                        pos = e;
+                    }
+                    default -> {
+                        punct(d[s]);
+                        pos = e;
+                    }
+                }
+                if (pos < e) {
+                    lexer.seek(pos, true);
+                }
             }
-            if (b == '"' || b == '\'') {
-                i = skipQuoted(d, i, end, b);
-                lineHasToken = true;
-                continue;
+            return weak && !codeOutside;
+        }
+
+        private void punct(byte b) {
+            lineHasToken = true;
+            prevWordStart = -1; // punctuation separates words (x.class, p->class)
+            if (b == '.' || b == '>') {
+                prevWordStart = -2;
             }
-            if (isIdentStart(b)) {
+        }
+
+        /** Reads the words of an identifier or number token {@code d[s,e)}; true on C++ evidence outside branches. */
+        private boolean words(int s, int e) {
+            int i = s;
+            while (i < e) {
+                byte b = d[i];
+                if (!isIdentStart(b)) {
+                    punct(b);
+                    i++;
+                    continue;
+                }
                 int q = wordEnd(d, i, end);
                 if (cppWord(d, i, q, end, lineHasToken, prevWordStart, prevWordLen)) {
                     if (skipping == 0) {
@@ -142,18 +142,83 @@ final class HeaderSniffer {
                 prevWordLen = q - i;
                 lineHasToken = true;
                 i = q;
-                continue;
             }
-            lineHasToken = true;
-            if (b != ' ') {
-                prevWordStart = -1; // punctuation separates words (x.class, p->class)
-                if (b == '.' || b == '>') {
-                    prevWordStart = -2;
+            return false;
+        }
+
+        /** Reads the preprocessor line starting at {@code i}; true on C++ evidence outside branches. */
+        private boolean directive(int i) {
+            int p = skipBlanks(d, i + 1, end);
+            int q = wordEnd(d, p, end);
+            int lineEnd = skipLine(d, i, end);
+            if (is(d, p, q, "include")) {
+                int r = skipBlanks(d, q, end);
+                if (r < end && d[r] == '<') {
+                    int s = r + 1;
+                    boolean dot = false;
+                    while (s < end && d[s] != '>' && d[s] != '\n') {
+                        dot |= d[s] == '.';
+                        s++;
+                    }
+                    if (s < end && d[s] == '>' && !dot && s > r + 1) {
+                        if (skipping == 0) {
+                            return true; // <iostream>, <vector>, <cstdio>
+                        }
+                        weak = true;
+                    }
+                }
+            } else if (is(d, p, q, "define") && skipping > 0) {
+                // glibc: "#if defined __cplusplus ... # define __CORRECT_ISO_CPP_STRING_H_PROTO" then
+                // "#ifdef __CORRECT_ISO_CPP_STRING_H_PROTO": the macro stands for __cplusplus.
+                int r = skipBlanks(d, q, end);
+                int e = wordEnd(d, r, end);
+                if (e > r) {
+                    cppMacros.add(new String(d, r, e - r, StandardCharsets.ISO_8859_1));
+                }
+            } else if (is(d, p, q, "if") || is(d, p, q, "ifdef") || is(d, p, q, "ifndef")) {
+                if (depth < MAX_IF_DEPTH) {
+                    int test = cplusplusTest(d, q, lineEnd, is(d, p, q, "ifndef"), cppMacros);
+                    cppOnly[depth] = test > 0;
+                    flip[depth] = test != 0;
+                    if (cppOnly[depth]) {
+                        skipping++;
+                    }
+                }
+                depth++;
+            } else if (is(d, p, q, "elif") && depth > 0 && depth <= MAX_IF_DEPTH) {
+                int k = depth - 1;
+                if (cppOnly[k]) {
+                    skipping--;
+                }
+                int test = cplusplusTest(d, q, lineEnd, false, cppMacros);
+                cppOnly[k] = test > 0;
+                flip[k] = test != 0;
+                if (cppOnly[k]) {
+                    skipping++;
+                }
+            } else if (is(d, p, q, "else") && depth > 0 && depth <= MAX_IF_DEPTH) {
+                int k = depth - 1;
+                if (flip[k]) {
+                    if (cppOnly[k]) {
+                        skipping--;
+                    }
+                    cppOnly[k] = !cppOnly[k];
+                    if (cppOnly[k]) {
+                        skipping++;
+                    }
+                }
+            } else if (is(d, p, q, "endif") && depth > 0) {
+                depth--;
+                if (depth < MAX_IF_DEPTH && cppOnly[depth]) {
+                    skipping--;
+                }
+                if (depth < MAX_IF_DEPTH) {
+                    cppOnly[depth] = false;
+                    flip[depth] = false;
                 }
             }
-            i++;
+            return false;
         }
-        return weak && !codeOutside;
     }
 
     /** Whether the identifier {@code d[p,q)} starts a C++-only construct. */
@@ -268,21 +333,6 @@ final class HeaderSniffer {
             i++;
         }
         return i;
-    }
-
-    private static int skipBlock(byte[] d, int i, int end) {
-        while (i + 1 < end && !(d[i] == '*' && d[i + 1] == '/')) {
-            i++;
-        }
-        return Math.min(i + 2, end);
-    }
-
-    private static int skipQuoted(byte[] d, int i, int end, byte q) {
-        i++;
-        while (i < end && d[i] != q && d[i] != '\n') {
-            i += d[i] == '\\' ? 2 : 1;
-        }
-        return Math.min(i + 1, end);
     }
 
     private static int skipBlanks(byte[] d, int i, int end) {

@@ -1,11 +1,9 @@
 package dev.oxmeter.facts;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
 /**
- * A small byte-level Rust lexer: the one lexer behind {@link RustSafetyScanner} and {@link RustBoundaryScanner}
- * (named with the {@code RustSafety} prefix because the safety scanner owns it).
+ * A small byte-level Rust lexer: the one lexer behind {@link RustSafetyScanner}, {@link RustBoundaryScanner} and
+ * {@link RustSites}. A facts computation lexes each Rust blob once ({@link BlobText#rustTokens()}) and hands the
+ * same {@link RustTokens} to every analysis.
  *
  * <p>It splits source into identifiers (keywords included), lifetimes, literals, single-byte punctuation and
  * comments, so scanners never mistake text inside a comment, string, raw string ({@code r#"…"#}), byte string,
@@ -16,7 +14,7 @@ import java.util.Arrays;
  * <p>The lexer never fails: malformed input (an unterminated string or comment) ends at the end of the input.
  * Cost: one pass, O(n) time, a few ints per token. Not thread-safe per instance, but each call builds its own.
  */
-final class RustSafetyLexer {
+final class RustLexer {
     static final byte IDENT = 1;
     static final byte LIFETIME = 2;
     static final byte STRING = 3;
@@ -26,15 +24,15 @@ final class RustSafetyLexer {
     static final byte LINE_COMMENT = 7;
     static final byte BLOCK_COMMENT = 8;
 
-    private RustSafetyLexer() {
+    private RustLexer() {
     }
 
     /** Lexes {@code len} bytes of {@code data} from {@code off}; the array is referenced, not copied. */
-    static Tokens lex(byte[] data, int off, int len) {
+    static RustTokens lex(byte[] data, int off, int len) {
         if (off < 0 || len < 0 || off > data.length - len) {
             throw new IndexOutOfBoundsException("off=" + off + " len=" + len + " length=" + data.length);
         }
-        Tokens t = new Tokens(data, Math.max(16, len / 5));
+        RustTokens t = new RustTokens(data, Math.max(16, len / 5));
         byte[] d = data;
         int end = off + len;
         int i = off;
@@ -276,134 +274,5 @@ final class RustSafetyLexer {
 
     static boolean isIdentPart(int c) {
         return isIdentStart(c) || (c >= '0' && c <= '9');
-    }
-
-    /** The token list of one source: parallel arrays indexed by token number. */
-    static final class Tokens {
-        final byte[] data;
-        int size;
-        /** Number of lines of the source (1 for an empty one). */
-        int lines;
-        byte[] kind;
-        int[] start;
-        int[] end;
-        int[] line;
-        int[] endLine;
-        /** Bit 0: first token on its line; bit 1: doc comment. */
-        byte[] flags;
-
-        Tokens(byte[] data, int capacity) {
-            this.data = data;
-            kind = new byte[capacity];
-            start = new int[capacity];
-            end = new int[capacity];
-            line = new int[capacity];
-            endLine = new int[capacity];
-            flags = new byte[capacity];
-        }
-
-        void add(byte k, int s, int e, int l, int el, boolean first, boolean doc) {
-            if (size == kind.length) {
-                int n = size * 2;
-                kind = Arrays.copyOf(kind, n);
-                start = Arrays.copyOf(start, n);
-                end = Arrays.copyOf(end, n);
-                line = Arrays.copyOf(line, n);
-                endLine = Arrays.copyOf(endLine, n);
-                flags = Arrays.copyOf(flags, n);
-            }
-            kind[size] = k;
-            start[size] = s;
-            end[size] = e;
-            line[size] = l;
-            endLine[size] = el;
-            flags[size] = (byte) ((first ? 1 : 0) | (doc ? 2 : 0));
-            size++;
-        }
-
-        boolean isComment(int i) {
-            return kind[i] == LINE_COMMENT || kind[i] == BLOCK_COMMENT;
-        }
-
-        boolean isDoc(int i) {
-            return (flags[i] & 2) != 0;
-        }
-
-        boolean firstOnLine(int i) {
-            return (flags[i] & 1) != 0;
-        }
-
-        boolean isPunct(int i, char c) {
-            return kind[i] == PUNCT && data[start[i]] == c;
-        }
-
-        /** Whether token {@code i} is the identifier {@code word} (ASCII). */
-        boolean isIdent(int i, String word) {
-            if (kind[i] != IDENT || end[i] - start[i] != word.length()) {
-                return false;
-            }
-            for (int k = 0; k < word.length(); k++) {
-                if (data[start[i] + k] != word.charAt(k)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Whether tokens {@code i} and {@code j} touch (no whitespace between them), e.g. the two colons of ::. */
-        boolean adjacent(int i, int j) {
-            return end[i] == start[j];
-        }
-
-        String text(int i) {
-            return new String(data, start[i], end[i] - start[i], StandardCharsets.UTF_8);
-        }
-
-        /** Indexes of the tokens that are not comments, in order. */
-        int[] code() {
-            int n = 0;
-            int[] out = new int[size];
-            for (int i = 0; i < size; i++) {
-                if (!isComment(i)) {
-                    out[n++] = i;
-                }
-            }
-            return Arrays.copyOf(out, n);
-        }
-
-        /**
-         * For each code token that is a bracket, the index (into {@code code}) of its partner, else -1.
-         * Unbalanced brackets stay -1; a mismatched closer does not disturb the stack below the matching opener.
-         */
-        int[] partners(int[] code) {
-            int[] partner = new int[code.length];
-            Arrays.fill(partner, -1);
-            int[] stack = new int[64];
-            int sp = 0;
-            for (int p = 0; p < code.length; p++) {
-                int i = code[p];
-                if (kind[i] != PUNCT) {
-                    continue;
-                }
-                byte b = data[start[i]];
-                if (b == '(' || b == '[' || b == '{') {
-                    if (sp == stack.length) {
-                        stack = Arrays.copyOf(stack, sp * 2);
-                    }
-                    stack[sp++] = p;
-                } else if (b == ')' || b == ']' || b == '}') {
-                    byte open = b == ')' ? (byte) '(' : b == ']' ? (byte) '[' : (byte) '{';
-                    for (int s = sp - 1; s >= 0; s--) {
-                        if (data[start[code[stack[s]]]] == open) {
-                            partner[p] = stack[s];
-                            partner[stack[s]] = p;
-                            sp = s;
-                            break;
-                        }
-                    }
-                }
-            }
-            return partner;
-        }
     }
 }
