@@ -46,8 +46,8 @@ class SharedRustTokensTest {
                 .isEqualTo(Metrics.of(RustSafetyScanner.scan(SOURCE).counts()).values());
         assertThat(facts.metrics(RustBoundaryAnalysis.NAME).values())
                 .isEqualTo(Metrics.of(RustBoundaryScanner.scan(SOURCE).counts()).values());
-        assertThat(facts.metrics(RustSafetyAnalysis.NAME).get("unsafe_blocks")).isEqualTo(2);
-        assertThat(facts.metrics(RustBoundaryAnalysis.NAME).get("extern_c_fns")).isEqualTo(1);
+        assertThat(facts.metric(RustSafetyAnalysis.UNSAFE_BLOCKS)).isEqualTo(2);
+        assertThat(facts.metric(RustBoundaryAnalysis.EXTERN_C_FNS)).isEqualTo(1);
 
         computer.compute(CATALOG.detect("other.rs"), content(SOURCE));
         assertThat(lexed).as("a new computation lexes its own blob").hasValue(2);
