@@ -150,7 +150,7 @@ public final class CompositionEngine {
         try (ObjectSource src = repo.newObjectSource()) {
             for (Revision r : batch.revisions) {
                 Composition.Builder b = new Composition.Builder();
-                composeInto(src, batch, r.tree(), "", List.of(), b);
+                composeInto(src, batch, r.tree(), "", List.of(), null, b);
                 Composition c = b.build();
                 out.put(r, c);
                 revisions++;
@@ -300,9 +300,13 @@ public final class CompositionEngine {
 
     // ---- pass 3: fold into compositions, memoized per subtree --------------------------------------------------
 
-    /** Adds the composition of a subtree to {@code out}, from the memo when composed before. */
+    /**
+     * Adds the composition of a subtree to {@code out}, from the memo when composed before; {@code parent} is the
+     * exclusion decisions of the directory above (null at the root).
+     */
     private void composeInto(ObjectSource src, TreeWalk.Batch batch, Oid tree, String prefix,
-                             List<AttributeLayers.Layer> above, Composition.Builder out) {
+                             List<AttributeLayers.Layer> above, ExclusionPolicy.Directory parent,
+                             Composition.Builder out) {
         SubtreeKey key = AttributeLayers.key(tree, prefix, above);
         if (memo.addTo(key, out)) {
             subtreesReused++;
@@ -315,11 +319,11 @@ public final class CompositionEngine {
             items = src.tree(tree);
         }
         List<AttributeLayers.Layer> here = layers.below(src, items, prefix, above);
-        ExclusionPolicy.Directory dir = classifier.directory(prefix);
+        ExclusionPolicy.Directory dir = classifier.directory(parent, prefix);
         Composition.Builder b = new Composition.Builder();
         for (TreeItem item : items) {
             switch (item.kind()) {
-                case TREE -> composeInto(src, batch, item.id(), prefix + item.name() + "/", here, b);
+                case TREE -> composeInto(src, batch, item.id(), prefix + item.name() + "/", here, dir, b);
                 case SYMLINK, SUBMODULE -> fold(new Entry(prefix + item.name(), item.kind(), item.id(), null,
                         ExclusionReason.NONE), null, b);
                 default -> {

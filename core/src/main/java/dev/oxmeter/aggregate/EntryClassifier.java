@@ -29,6 +29,11 @@ final class EntryClassifier {
         return policy.directory(prefix);
     }
 
+    /** {@link #directory} of {@code prefix}, derived from its parent's ({@code parent}; null at the root). */
+    ExclusionPolicy.Directory directory(ExclusionPolicy.Directory parent, String prefix) {
+        return parent == null ? policy.directory(prefix) : parent.subdirectory(prefix);
+    }
+
     /** Classifies {@code item} of the directory {@code prefix} ({@code dir} its {@link #directory}). */
     FileInfo classify(ExclusionPolicy.Directory dir, String prefix, TreeItem item,
                       List<AttributeLayers.Layer> layers) {

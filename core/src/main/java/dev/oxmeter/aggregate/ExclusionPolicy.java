@@ -122,6 +122,32 @@ public final class ExclusionPolicy {
             return ExclusionReason.NONE;
         }
 
+        /**
+         * The decisions for the subdirectory {@code childPrefix} of this directory (this prefix, a name and
+         * {@code /}): only the new name is matched, as a directory matches a split pattern when its parent does or
+         * its own name does.
+         */
+        public Directory subdirectory(String childPrefix) {
+            if (nothing) {
+                return this;
+            }
+            String dir = childPrefix.substring(0, childPrefix.length() - 1);
+            return new Directory(false, childPrefix.length(), below(user, dir), below(vendored, dir),
+                    below(generated, dir));
+        }
+
+        private List<PathGlob> below(List<PathGlob> globs, String dir) {
+            if (globs == null) {
+                return null;
+            }
+            for (PathGlob g : globs) {
+                if (g.splitsAtName() && g.matchesName(dir, nameStart)) {
+                    return null;
+                }
+            }
+            return globs;
+        }
+
         private boolean matches(List<PathGlob> globs, String path) {
             if (globs == null) {
                 return true;

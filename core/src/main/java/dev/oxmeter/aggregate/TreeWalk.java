@@ -43,8 +43,9 @@ final class TreeWalk {
         }
     }
 
-    /** A subtree to walk: its id, path and the attribute layers above it. */
-    private record Pending(Oid tree, String prefix, List<AttributeLayers.Layer> layers) {
+    /** A subtree to walk: its id, path, the attribute layers above it and its parent's exclusion decisions. */
+    private record Pending(Oid tree, String prefix, List<AttributeLayers.Layer> layers,
+                           ExclusionPolicy.Directory parent) {
     }
 
     private final AttributeLayers layers;
@@ -77,7 +78,7 @@ final class TreeWalk {
      * entered (the store is asked once per level, for the whole level).
      */
     void collect(ObjectSource src, Oid root, boolean skipComposed, Batch batch, Set<SubtreeKey> earlier) {
-        List<Pending> level = List.of(new Pending(root, "", List.of()));
+        List<Pending> level = List.of(new Pending(root, "", List.of(), null));
         while (!level.isEmpty()) {
             List<Pending> todo = new ArrayList<>(level.size());
             List<SubtreeKey> keys = new ArrayList<>(level.size());
@@ -96,14 +97,11 @@ final class TreeWalk {
             for (Pending p : todo) {
                 List<TreeItem> items = tree(src, batch, p.tree());
                 List<AttributeLayers.Layer> here = layers.below(src, items, p.prefix(), p.layers());
-                ExclusionPolicy.Directory dir = null;
+                ExclusionPolicy.Directory dir = classifier.directory(p.parent(), p.prefix());
                 for (TreeItem item : items) {
                     if (item.kind() == EntryKind.TREE) {
-                        next.add(new Pending(item.id(), p.prefix() + item.name() + "/", here));
+                        next.add(new Pending(item.id(), p.prefix() + item.name() + "/", here, dir));
                     } else if (item.kind().isRegularFile()) {
-                        if (dir == null) {
-                            dir = classifier.directory(p.prefix());
-                        }
                         EntryClassifier.FileInfo info = classifier.classify(dir, p.prefix(), item, here);
                         FactsKey key = new FactsKey(item.id(), info.detection().key());
                         if (batch.needed.containsKey(key) || missingFacts.containsKey(key)) {

@@ -50,11 +50,17 @@ class ExclusionPolicyTest {
         List<String> checked = new ArrayList<>();
         for (String d : dirs) {
             ExclusionPolicy.Directory dir = policy.directory(d);
+            // the same directory reached from the root one name at a time, as a tree walk does
+            ExclusionPolicy.Directory walked = policy.directory("");
+            for (int i = d.indexOf('/'); i >= 0; i = d.indexOf('/', i + 1)) {
+                walked = walked.subdirectory(d.substring(0, i + 1));
+            }
             for (String n : names) {
                 String path = d + n;
                 for (Map<String, String> a : attrs) {
                     ExclusionReason want = reference(rules, path, a);
                     assertThat(dir.reason(path, a)).as(path + " " + a).isEqualTo(want);
+                    assertThat(walked.reason(path, a)).as("walked " + path + " " + a).isEqualTo(want);
                     assertThat(policy.reason(path, a)).as(path + " " + a).isEqualTo(want);
                     if (want != ExclusionReason.NONE) {
                         checked.add(path);
