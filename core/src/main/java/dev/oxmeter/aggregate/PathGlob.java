@@ -135,6 +135,30 @@ public final class PathGlob {
         }
     }
 
+    /**
+     * Whether {@link #matches} of a path splits into a test of its directory and one of its file name: true for
+     * every shape but the general regex. Then {@code matches(dir + "/" + name)} equals
+     * {@code matches(dir) || matchesName(dir + "/" + name, dir.length() + 1)}, so a caller deciding many files of one
+     * directory matches the directory once.
+     */
+    boolean splitsAtName() {
+        return shape != Shape.REGEX;
+    }
+
+    /**
+     * The file-name half of {@link #matches} for a pattern that {@link #splitsAtName()}: whether the last component
+     * of {@code path}, starting at {@code nameStart}, matches by itself (for an anchored literal: whether the path is
+     * the literal).
+     */
+    boolean matchesName(String path, int nameStart) {
+        return switch (shape) {
+            case PREFIX -> path.equals(literal);
+            case NAME -> path.length() - nameStart == literal.length() && path.startsWith(literal, nameStart);
+            case SUFFIX -> path.length() - nameStart >= literal.length() && path.endsWith(literal);
+            case REGEX -> pattern.matches(path);
+        };
+    }
+
     @Override
     public String toString() {
         return glob;

@@ -45,6 +45,18 @@ public final class PathRules {
         return anyMatch(generated, path);
     }
 
+    List<PathGlob> userGlobs() {
+        return user;
+    }
+
+    List<PathGlob> vendoredGlobs() {
+        return vendored;
+    }
+
+    List<PathGlob> generatedGlobs() {
+        return generated;
+    }
+
     private static boolean anyMatch(List<PathGlob> globs, String path) {
         for (PathGlob g : globs) {
             if (g.matches(path)) {

@@ -1,6 +1,7 @@
 package dev.oxmeter.people;
 
-import dev.oxmeter.aggregate.PathRules;
+import dev.oxmeter.aggregate.ExclusionPolicy;
+import dev.oxmeter.aggregate.ExclusionReason;
 import dev.oxmeter.source.AttributeRules;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,14 +9,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Which changed files do not count for people: the scan's exclusion rules (built-in vendored and generated paths,
- * the user's {@code --exclude} patterns) and the {@code linguist-vendored} / {@code linguist-generated} attributes
- * of one {@code .gitattributes} file (the repository's root one, at one revision), applied to every commit.
- * {@code includeVendored} turns all of it off. Immutable and thread-safe.
+ * Which changed files do not count for people: the scan's {@link ExclusionPolicy} (built-in vendored and generated
+ * paths, the user's {@code --exclude} patterns, {@code includeVendored}) under the {@code linguist-vendored} /
+ * {@code linguist-generated} attributes of one {@code .gitattributes} file (the repository's root one, at one
+ * revision), applied to every commit. Immutable and thread-safe.
  */
 public final class ContributionFilter {
-    private final PathRules rules;
-    private final boolean includeVendored;
+    private final ExclusionPolicy policy;
     private final AttributeRules attributes;
 
     /**
@@ -24,31 +24,21 @@ public final class ContributionFilter {
      * @param rootAttributes  the root {@code .gitattributes} rules, or null
      */
     public ContributionFilter(List<String> excludes, boolean includeVendored, AttributeRules rootAttributes) {
-        this.rules = new PathRules(excludes);
-        this.includeVendored = includeVendored;
+        this.policy = new ExclusionPolicy(excludes, includeVendored);
         this.attributes = rootAttributes;
     }
 
     /** Whether a file at {@code path} is left out, by the same precedence as the scan. */
     public boolean excluded(String path) {
-        if (includeVendored) {
+        if (policy.excludesNothing()) {
             return false;
-        }
-        if (rules.userExcluded(path)) {
-            return true;
         }
         Map<String, String> attrs = Map.of();
         if (attributes != null && !attributes.isEmpty()) {
             attrs = new HashMap<>();
             attributes.applyTo(path, attrs);
         }
-        String v = attrs.get("linguist-vendored");
-        String g = attrs.get("linguist-generated");
-        if ("true".equals(v) || "true".equals(g)) {
-            return true;
-        }
-        return (!"false".equals(v) && rules.builtinVendored(path))
-                || (!"false".equals(g) && rules.builtinGenerated(path));
+        return policy.reason(path, attrs) != ExclusionReason.NONE;
     }
 
     /** The commits with their excluded files removed; commits left without files are dropped. */

@@ -307,7 +307,8 @@ public final class GitRepo implements AutoCloseable {
         if (indexes.isEmpty()) {
             return;
         }
-        java.util.IdentityHashMap<T, Long> keys = new java.util.IdentityHashMap<>();
+        // each key computed once and sorted without boxing: a batch holds up to a hundred thousand blobs
+        List<Keyed<T>> keyed = new ArrayList<>(items.size());
         for (T item : items) {
             ObjectId oid = toObjectId(id.apply(item));
             long key = Long.MAX_VALUE;
@@ -318,9 +319,15 @@ public final class GitRepo implements AutoCloseable {
                     break;
                 }
             }
-            keys.put(item, key);
+            keyed.add(new Keyed<>(key, item));
         }
-        items.sort(java.util.Comparator.comparingLong(keys::get));
+        keyed.sort(java.util.Comparator.comparingLong(Keyed::key));
+        for (int i = 0; i < keyed.size(); i++) {
+            items.set(i, keyed.get(i).item());
+        }
+    }
+
+    private record Keyed<T>(long key, T item) {
     }
 
     /** Reads one object with a reader; the read may fail as JGit does. */
