@@ -135,9 +135,9 @@ final class PeopleCommand implements Callable<Integer> {
         Affiliations employers = affiliations == null ? Affiliations.EMPTY
                 : Affiliations.parse(read(affiliations, "affiliations"), affiliations.toString());
         try (Session s = Session.open(spec, options.repo, options.common, options.store, options.rules.toOptions())) {
-            List<Contributions.WindowSpec> windows = range != null ? List.of(range(s.repo(), range))
-                    : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice));
             CommitFactsCache cache = s.commitFacts();
+            List<Contributions.WindowSpec> windows = range != null ? List.of(range(s.repo(), range))
+                    : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice, cache));
             Progress progress = TerminalProgress.create(options.common.quiet);
             PeopleRun.Result result;
             PeopleRun.Options runOptions = new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored,

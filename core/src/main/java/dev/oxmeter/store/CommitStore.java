@@ -41,7 +41,7 @@ public final class CommitStore implements CommitFactsCache {
     private static final int PACKED_GROUPS = 64;
 
     private final Store store;
-    private Set<Oid> known;
+    private Map<Oid, Long> known;
     private Map<Oid, List<Oid>> parents;
 
     private CommitStore(Store store) {
@@ -171,17 +171,38 @@ public final class CommitStore implements CommitFactsCache {
     /** Loads the ids of all stored commits the first time it is called: O(stored commits) once, in long texts. */
     @Override
     public boolean isKnown(Oid id) {
+        return known().containsKey(id);
+    }
+
+    /** Answered from the commit graph and the commits' committer times, both loaded once. */
+    @Override
+    public Step step(Oid commit) {
+        Long time = known().get(commit);
+        List<Oid> ps = time == null ? null : parents().get(commit);
+        return ps == null ? null : new Step(Instant.ofEpochSecond(time), ps.isEmpty() ? null : ps.get(0));
+    }
+
+    /** The stored commits with their committer times (epoch seconds). */
+    private Map<Oid, Long> known() {
         if (known == null) {
-            Set<Oid> ids = new HashSet<>();
-            query("SELECT string_agg(commit, '') FROM commits GROUP BY rowid // " + CHUNK, rs -> {
-                String text = rs.getString(1);
-                for (int at = 0; at + 40 <= text.length(); at += 40) {
-                    ids.add(Oid.fromHex(text, at));
-                }
-            });
+            Map<Oid, Long> ids = new HashMap<>();
+            // one line per commit: its id, then its committer time in epoch seconds
+            query("SELECT string_agg(commit || CAST(epoch_ms(commit_time) // 1000 AS VARCHAR), chr(10)) "
+                    + "FROM commits GROUP BY rowid // " + CHUNK, rs -> {
+                        String text = rs.getString(1);
+                        int n = text.length();
+                        int at = 0;
+                        while (at < n) {
+                            Oid id = Oid.fromHex(text, at);
+                            int end = text.indexOf('\n', at + 40);
+                            end = end < 0 ? n : end;
+                            ids.put(id, Long.parseLong(text, at + 40, end, 10));
+                            at = end + 1;
+                        }
+                    });
             known = ids;
         }
-        return known.contains(id);
+        return known;
     }
 
     /** Number of commits stored. */
@@ -242,7 +263,7 @@ public final class CommitStore implements CommitFactsCache {
             }
         });
         if (known != null) {
-            batch.forEach(f -> known.add(f.id()));
+            batch.forEach(f -> known.put(f.id(), f.commitTime().getEpochSecond()));
         }
     }
 

@@ -62,6 +62,11 @@ class CommitStoreTest {
             assertThat(cs.parents()).isEqualTo(graph);
             assertThat(cs.isKnown(oid(300))).isTrue();
             assertThat(cs.isKnown(oid(301))).isFalse();
+            assertThat(cs.step(oid(3))).isEqualTo(new dev.oxmeter.timeline.Timeline.KnownCommits.Step(
+                    facts.get(2).commitTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), oid(2)));
+            assertThat(cs.step(oid(1))).isEqualTo(new dev.oxmeter.timeline.Timeline.KnownCommits.Step(
+                    facts.get(0).commitTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), null));
+            assertThat(cs.step(oid(5))).as("facts kept, parents not in the graph").isNull();
             List<CommitFacts> rust = new ArrayList<>(cs.touching("Rust"));
             rust.sort(Comparator.comparing(CommitFacts::id));
             List<CommitFacts> expected = new ArrayList<>();
