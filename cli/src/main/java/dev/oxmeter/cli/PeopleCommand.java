@@ -135,9 +135,13 @@ final class PeopleCommand implements Callable<Integer> {
         Affiliations employers = affiliations == null ? Affiliations.EMPTY
                 : Affiliations.parse(read(affiliations, "affiliations"), affiliations.toString());
         try (Session s = Session.open(spec, options.repo, options.common, options.store, options.rules.toOptions())) {
+            // a store that existed before this run may know the history, which the --every walk then follows; a
+            // new store is created only once the windows are known to be good
+            CommitFactsCache known = s.storeOpen() ? s.commitFacts() : null;
             List<Contributions.WindowSpec> windows = range != null ? List.of(range(s.repo(), range))
-                    : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice));
-            CommitFactsCache cache = s.commitFacts();
+                    : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice,
+                            known != null ? known : dev.oxmeter.timeline.Timeline.KnownCommits.NONE));
+            CommitFactsCache cache = known != null ? known : s.commitFacts();
             Progress progress = TerminalProgress.create(options.common.quiet);
             PeopleRun.Result result;
             PeopleRun.Options runOptions = new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored,

@@ -152,6 +152,11 @@ final class Session implements AutoCloseable {
         return header(revisions, options, Map.of());
     }
 
+    /** Whether the store is open: it existed when the run started, or the run has created it. */
+    boolean storeOpen() {
+        return store != null;
+    }
+
     /**
      * The store, or null with --no-store. A store that does not exist yet is created by the first call, which
      * commands make once their input is known to be good: a run that fails on bad input leaves no store behind.

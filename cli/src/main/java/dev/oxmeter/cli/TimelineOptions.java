@@ -105,6 +105,11 @@ final class TimelineOptions {
 
     /** The selected revisions, oldest first. */
     List<Revision> select(GitRepo repo, Consumer<String> warn) {
+        return select(repo, warn, Timeline.KnownCommits.NONE);
+    }
+
+    /** The selected revisions, oldest first; an {@code --every} walk follows what {@code known} knows. */
+    List<Revision> select(GitRepo repo, Consumer<String> warn, Timeline.KnownCommits known) {
         validate();
         if (!revs.isEmpty()) {
             return Timeline.explicit(repo, revs);
@@ -113,7 +118,7 @@ final class TimelineOptions {
             String period = every.trim().toLowerCase(Locale.ROOT);
             chosen = n -> n + (n == 1 ? " sample" : " samples") + " (every " + period + ")";
             return Timeline.every(repo, branch, Timeline.Period.parse(every), date(since, "--since"),
-                    date(until, "--until"));
+                    date(until, "--until"), known);
         }
         return Timeline.tagsOrReleases(repo, tags, excludeTags, order(), branch, date(since, "--since"),
                 date(until, "--until"), warn, kind -> chosen = switch (kind) {

@@ -8,7 +8,7 @@ import java.util.Map;
  * Where commit facts are kept between runs: the DuckDB store ({@code store.CommitStore}) or memory
  * ({@link InMemoryCommitFacts}). Implementations need not be thread-safe.
  */
-public interface CommitFactsCache {
+public interface CommitFactsCache extends dev.oxmeter.timeline.Timeline.KnownCommits {
     /**
      * The commit graph known to the cache: each commit whose header was read, with its parents as the commit
      * states them (a commit id fixes its parents, so entries stay true whatever the repository becomes).
@@ -29,4 +29,13 @@ public interface CommitFactsCache {
      * its files of that language; in no particular order. Exclusions are not applied here.
      */
     List<CommitFacts> touching(String language);
+
+    /**
+     * A commit whose facts are kept, with its committer time and first parent, so that a first-parent walk
+     * reads no commit the cache knows; null when its facts are not kept. This default knows none.
+     */
+    @Override
+    default Step step(Oid commit) {
+        return null;
+    }
 }

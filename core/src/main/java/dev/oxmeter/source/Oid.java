@@ -19,6 +19,31 @@ public record Oid(long w1, long w2, int w3) implements Comparable<Oid> {
                 (int) Long.parseLong(hex, 32, 40, 16));
     }
 
+    /**
+     * Parses the 40 hexadecimal digits at {@code offset} of {@code s} (either case), without copying them: for
+     * reading many ids from one long text.
+     *
+     * @throws IllegalArgumentException when fewer than 40 characters follow or one is not a hex digit
+     */
+    public static Oid fromHex(CharSequence s, int offset) {
+        if (offset < 0 || offset + 40 > s.length()) {
+            throw new IllegalArgumentException("not a 40-digit object id at " + offset);
+        }
+        return new Oid(hexLong(s, offset, 16), hexLong(s, offset + 16, 16), (int) hexLong(s, offset + 32, 8));
+    }
+
+    private static long hexLong(CharSequence s, int from, int digits) {
+        long v = 0;
+        for (int i = from; i < from + digits; i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) {
+                throw new IllegalArgumentException("not a hex digit: '" + s.charAt(i) + "'");
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
     public String hex() {
         return HEX.toHexDigits(w1) + HEX.toHexDigits(w2) + HEX.toHexDigits(w3);
     }

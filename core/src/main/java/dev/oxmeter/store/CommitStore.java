@@ -7,6 +7,7 @@ import dev.oxmeter.people.CommitFactsCache;
 import dev.oxmeter.people.Identity;
 import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.Oid;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -34,9 +35,13 @@ import org.duckdb.DuckDBConnection;
  */
 public final class CommitStore implements CommitFactsCache {
     static final String META_KEY = "commit_facts_version";
+    /** Commits per text when the graph or the ids are loaded whole. */
+    private static final int CHUNK = 65536;
+    /** Groups (long texts) a packed query returns. */
+    private static final int PACKED_GROUPS = 64;
 
     private final Store store;
-    private Set<Oid> known;
+    private Map<Oid, Long> known;
     private Map<Oid, List<Oid>> parents;
 
     private CommitStore(Store store) {
@@ -90,29 +95,43 @@ public final class CommitStore implements CommitFactsCache {
         return cs;
     }
 
-    /** Loads the whole stored graph the first time it is called: O(stored commits) once. */
+    /**
+     * Loads the whole stored graph the first time it is called: O(stored commits) once, read as a few long
+     * texts (one per {@link #CHUNK} commits) rather than row by row, which costs a JDBC round of string decoding
+     * per value.
+     */
     @Override
     public Map<Oid, List<Oid>> parents() {
         if (parents == null) {
             Map<Oid, List<Oid>> out = new HashMap<>();
-            query("SELECT commit, parents FROM commit_graph", rs -> {
-                Oid id = Oid.fromHex(rs.getString(1));
-                String ps = rs.getString(2);
-                List<Oid> list;
-                if (ps.isEmpty()) {
-                    list = List.of();
-                } else if (ps.length() == 40) {
-                    list = List.of(Oid.fromHex(ps));
-                } else {
-                    String[] hex = ps.split(" ");
-                    Oid[] arr = new Oid[hex.length];
-                    for (int i = 0; i < hex.length; i++) {
-                        arr[i] = Oid.fromHex(hex[i]);
-                    }
-                    list = List.of(arr);
-                }
-                out.put(id, list);
-            });
+            // one line per commit: its id, then its parents' ids each after a space ('commit_graph.parents' is
+            // the space-separated list)
+            query("SELECT string_agg(commit || CASE WHEN parents = '' THEN '' ELSE ' ' || parents END, chr(10)) "
+                    + "FROM commit_graph GROUP BY rowid // " + CHUNK, rs -> {
+                        String text = rs.getString(1);
+                        int n = text.length();
+                        int at = 0;
+                        while (at < n) {
+                            Oid id = Oid.fromHex(text, at);
+                            at += 40;
+                            List<Oid> list;
+                            if (at >= n || text.charAt(at) == '\n') {
+                                list = List.of();
+                            } else {
+                                List<Oid> ps = new ArrayList<>(2);
+                                while (at < n && text.charAt(at) == ' ') {
+                                    ps.add(Oid.fromHex(text, at + 1));
+                                    at += 41;
+                                }
+                                list = ps.size() == 1 ? List.of(ps.get(0)) : List.copyOf(ps);
+                            }
+                            if (at < n && text.charAt(at) != '\n') {
+                                throw new SQLException("unexpected commit_graph text at " + at);
+                            }
+                            at++;
+                            out.put(id, list);
+                        }
+                    });
             parents = out;
         }
         return parents;
@@ -149,15 +168,41 @@ public final class CommitStore implements CommitFactsCache {
         batch.forEach(known::putIfAbsent);
     }
 
-    /** Loads the ids of all stored commits the first time it is called: O(stored commits) once. */
+    /** Loads the ids of all stored commits the first time it is called: O(stored commits) once, in long texts. */
     @Override
     public boolean isKnown(Oid id) {
+        return known().containsKey(id);
+    }
+
+    /** Answered from the commit graph and the commits' committer times, both loaded once. */
+    @Override
+    public Step step(Oid commit) {
+        Long time = known().get(commit);
+        List<Oid> ps = time == null ? null : parents().get(commit);
+        return ps == null ? null : new Step(Instant.ofEpochSecond(time), ps.isEmpty() ? null : ps.get(0));
+    }
+
+    /** The stored commits with their committer times (epoch seconds). */
+    private Map<Oid, Long> known() {
         if (known == null) {
-            Set<Oid> ids = new HashSet<>();
-            query("SELECT commit FROM commits", rs -> ids.add(Oid.fromHex(rs.getString(1))));
+            Map<Oid, Long> ids = new HashMap<>();
+            // one line per commit: its id, then its committer time in epoch seconds
+            query("SELECT string_agg(commit || CAST(epoch_ms(commit_time) // 1000 AS VARCHAR), chr(10)) "
+                    + "FROM commits GROUP BY rowid // " + CHUNK, rs -> {
+                        String text = rs.getString(1);
+                        int n = text.length();
+                        int at = 0;
+                        while (at < n) {
+                            Oid id = Oid.fromHex(text, at);
+                            int end = text.indexOf('\n', at + 40);
+                            end = end < 0 ? n : end;
+                            ids.put(id, Long.parseLong(text, at + 40, end, 10));
+                            at = end + 1;
+                        }
+                    });
             known = ids;
         }
-        return known.contains(id);
+        return known;
     }
 
     /** Number of commits stored. */
@@ -218,7 +263,7 @@ public final class CommitStore implements CommitFactsCache {
             }
         });
         if (known != null) {
-            batch.forEach(f -> known.add(f.id()));
+            batch.forEach(f -> known.put(f.id(), f.commitTime().getEpochSecond()));
         }
     }
 
@@ -227,23 +272,78 @@ public final class CommitStore implements CommitFactsCache {
         Map<String, List<CommitFacts.FileFact>> files = new HashMap<>();
         Map<String, List<CommitFacts.PersonTrailer>> trailers = new HashMap<>();
         List<CommitFacts> out = new ArrayList<>();
-        String sub = "(SELECT DISTINCT commit FROM commit_files WHERE language = ?)";
-        query("SELECT commit, path, old_path, change, added, removed FROM commit_files WHERE language = ?",
-                language, rs -> files.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new CommitFacts.FileFact(rs.getString(2), rs.getString(3), rs.getString(4), language,
-                                rs.getInt(5), rs.getInt(6))));
-        query("SELECT commit, key, name, email, value FROM commit_trailers WHERE commit IN " + sub
-                + " ORDER BY commit, pos", language, rs -> trailers.computeIfAbsent(rs.getString(1),
-                        k -> new ArrayList<>()).add(new CommitFacts.PersonTrailer(rs.getString(2),
-                        new Identity(rs.getString(3), rs.getString(4)), rs.getString(5))));
-        query("SELECT commit, parents, author_name, author_email, epoch_ms(author_time), epoch_ms(commit_time), "
-                + "subject FROM commits WHERE parents <= 1 AND commit IN " + sub, language, rs -> {
-                    String id = rs.getString(1);
-                    out.add(new CommitFacts(Oid.fromHex(id), rs.getInt(2), new Identity(rs.getString(3),
-                            rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)), Instant.ofEpochMilli(rs.getLong(6)),
-                            rs.getString(7), trailers.getOrDefault(id, List.of()), files.get(id)));
-                });
+        String sub = "(SELECT commit FROM commit_files WHERE language = ?)";
+        packed("commit, path, old_path, change, added, removed", "commit_files WHERE language = ?", "rowid",
+                language, f -> files.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new CommitFacts.FileFact(
+                        f[1], f[2], f[3], language, Integer.parseInt(f[4]), Integer.parseInt(f[5]))));
+        packed("commit, key, name, email, value", "commit_trailers WHERE commit IN " + sub, "pos", language,
+                f -> trailers.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new CommitFacts.PersonTrailer(f[1],
+                        new Identity(f[2], f[3]), f[4])));
+        packed("commit, parents, author_name, author_email, epoch_ms(author_time), epoch_ms(commit_time), subject",
+                "commits WHERE parents <= 1 AND commit IN " + sub, "rowid", language, f -> out.add(new CommitFacts(
+                        Oid.fromHex(f[0]), Integer.parseInt(f[1]), new Identity(f[2], f[3]),
+                        Instant.ofEpochMilli(Long.parseLong(f[4])), Instant.ofEpochMilli(Long.parseLong(f[5])), f[6],
+                        trailers.getOrDefault(f[0], List.of()), files.get(f[0]))));
         return out;
+    }
+
+    /**
+     * Runs {@code SELECT columns FROM from} (one {@code ?} bound to {@code param}) and hands each row's values
+     * to {@code row} as strings (null for NULL). Rows are fetched as a few long byte strings, each value written
+     * as its UTF-8 length, a colon and its bytes, grouped by commit and in {@code order} within a commit: one
+     * JDBC value per thousands of rows instead of one per cell, which is what makes loading commit facts
+     * row by row slow. Values are exact whatever they hold (newlines, separators, any Unicode).
+     */
+    private void packed(String columns, String from, String order, String param, Consumer<String[]> row) {
+        String[] cols = columns.split(", ");
+        StringBuilder expr = new StringBuilder();
+        for (String c : cols) {
+            if (expr.length() > 0) {
+                expr.append(" || ");
+            }
+            String v = "CAST(" + c + " AS VARCHAR)";
+            expr.append("coalesce(CAST(strlen(").append(v).append(") AS VARCHAR), '-1') || ':' || coalesce(")
+                    .append(v).append(", '')");
+        }
+        String sql = "SELECT encode(string_agg(" + expr + ", '' ORDER BY " + order + ")) FROM " + from
+                + " GROUP BY hash(commit) % " + PACKED_GROUPS;
+        String[] fields = new String[cols.length];
+        Connection c = store.connection();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, param);
+            if (sql.indexOf('?') != sql.lastIndexOf('?')) {
+                ps.setString(2, param);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byte[] b = rs.getBytes(1);
+                    int at = 0;
+                    while (at < b.length) {
+                        for (int i = 0; i < fields.length; i++) {
+                            int len = 0;
+                            boolean negative = b[at] == '-';
+                            if (negative) {
+                                at++;
+                            }
+                            while (b[at] != ':') {
+                                len = len * 10 + (b[at++] - '0');
+                            }
+                            at++;
+                            if (negative) {
+                                fields[i] = null;
+                            } else {
+                                fields[i] = new String(b, at, len, StandardCharsets.UTF_8);
+                                at += len;
+                            }
+                        }
+                        row.accept(fields);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new OxmeterException("reading commit facts from " + store.file() + " failed: "
+                    + Store.firstLine(e.getMessage()), e);
+        }
     }
 
     @FunctionalInterface

@@ -2,6 +2,7 @@ package dev.oxmeter.timeline;
 
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.Oid;
 import dev.oxmeter.source.Revision;
 import dev.oxmeter.source.TagRef;
 import java.time.Instant;
@@ -255,27 +256,75 @@ public final class Timeline {
     }
 
     /**
+     * Commits whose committer time and first parent are known without reading the repository (the store's commit
+     * graph): a first-parent walk follows them and reads the repository only from the first commit they do not
+     * know. Implementations answer from memory.
+     */
+    public interface KnownCommits {
+        /** Knows nothing: every walk reads the repository. */
+        KnownCommits NONE = commit -> null;
+
+        /** {@code commit}'s committer time and first parent, or null when it is not known. */
+        Step step(Oid commit);
+
+        /**
+         * @param commitTime  the committer time, as {@link GitRepo#firstParentHistory} reports it
+         * @param firstParent the first parent, null for a root commit
+         */
+        record Step(Instant commitTime, Oid firstParent) {
+        }
+    }
+
+    /**
      * The last first-parent commit of each {@code period} along {@code branch}, within [since, until] (either may be
      * null), oldest first, labelled by period.
      */
     public static List<Revision> every(GitRepo repo, String branch, Period period, LocalDate since, LocalDate until) {
+        return every(repo, branch, period, since, until, KnownCommits.NONE);
+    }
+
+    /**
+     * {@link #every(GitRepo, String, Period, LocalDate, LocalDate)}, following the first parents that {@code known}
+     * knows without reading them: on a history whose commits are all known, the repository is read only for the
+     * branch and the chosen samples' trees.
+     */
+    public static List<Revision> every(GitRepo repo, String branch, Period period, LocalDate since, LocalDate until,
+                                       KnownCommits known) {
         Revision head = repo.resolve(branch);
         Instant from = since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = until == null ? null : until.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Map<String, Revision> newestPerPeriod = new LinkedHashMap<>();
-        for (Revision r : repo.firstParentHistory(head)) {
-            if ((from != null && r.date().isBefore(from)) || (to != null && !r.date().isBefore(to))) {
-                continue;
+        Map<String, Sample> newestPerPeriod = new LinkedHashMap<>();
+        java.util.function.BiConsumer<Oid, Instant> sample = (commit, date) -> {
+            if ((from != null && date.isBefore(from)) || (to != null && !date.isBefore(to))) {
+                return;
             }
-            newestPerPeriod.putIfAbsent(period.label(r.date()), r);
+            // the tree is looked up later, for the chosen samples only
+            newestPerPeriod.putIfAbsent(period.label(date), new Sample(commit, date));
+        };
+        Oid cur = head.commit();
+        while (cur != null) {
+            KnownCommits.Step step = known.step(cur);
+            if (step == null) {
+                Revision rest = cur.equals(head.commit()) ? head : repo.resolve(cur.hex());
+                for (Revision r : repo.firstParentHistory(rest)) {
+                    sample.accept(r.commit(), r.date());
+                }
+                break;
+            }
+            sample.accept(cur, step.commitTime());
+            cur = step.firstParent();
         }
         List<Revision> out = new ArrayList<>();
-        newestPerPeriod.forEach((label, r) -> out.add(new Revision(label, r.commit(), r.tree(), r.date())));
+        newestPerPeriod.forEach((label, r) -> out.add(new Revision(label, r.commit(),
+                repo.resolve(r.commit().hex()).tree(), r.date())));
         out.sort(Comparator.comparing(Revision::label));
         if (out.isEmpty()) {
             throw new OxmeterException("no commit on the first-parent history of '" + branch + "' in the chosen dates");
         }
         return out;
+    }
+
+    private record Sample(Oid commit, Instant date) {
     }
 
     /** Explicit revisions, in the order given. */
