@@ -1,15 +1,11 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.aggregate.FileRow;
-import dev.oxmeter.facts.CHelper;
-import dev.oxmeter.facts.CHelperScanner;
-import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.lens.KernelLens;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.render.LensTables;
 import dev.oxmeter.render.Table;
 import dev.oxmeter.render.TableWriter;
-import dev.oxmeter.source.Revision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,9 +21,6 @@ import picocli.CommandLine.Option;
                 + "Rust files that touch C; over a timeline: totals per revision (rules: docs/kernel-lens.md).",
                 "Without a timeline option (--tags, --every, --revs): one revision, HEAD or --rev."})
 final class BoundaryCommand implements Callable<Integer> {
-    static final String H = "c_helpers";
-    static final String B = "rust_boundary";
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -55,18 +48,14 @@ final class BoundaryCommand implements Callable<Integer> {
         }
         try (Session s = options.open(spec)) {
             List<Revision> revs = Lens.revisions(s, options.timeline, rev);
-            Lens lens = new Lens(s);
             String title = "oxmeter boundary · " + s.name();
             List<Table> t;
             if (grouping.equals("list")) {
-                t = List.of(helpers(lens, revs.get(0), title), rustSide(lens, revs.get(0), title));
+                t = List.of(helpers(s, revs.get(0), title), rustSide(s, revs.get(0), title));
             } else if (grouping.equals("file")) {
-                if (revs.size() > 1) {
-                    Compositions.of(s, revs, new long[1]);
-                }
-                t = List.of(perFile(lens, revs, title));
+                t = List.of(perFile(s, revs, title));
             } else {
-                t = List.of(LensTables.boundaryTotals(Compositions.of(s, revs, new long[1]), title));
+                t = List.of(LensTables.boundaryTotals(s.ox().compositions(revs), title));
             }
             s.finish(null);
             Output.emit(s.out(), TableWriter.render(t, options.common.format(),
@@ -75,57 +64,33 @@ final class BoundaryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static boolean hasHelpers(FileRow f) {
-        return f.facts() != null && f.facts().metrics(H).get("helpers") > 0 && dev.oxmeter.aggregate.Rows.isLanguage(f.row());
-    }
+    static final List<String> RUST_KEYS = KernelLens.RUST_KEYS;
 
-    private static Table helpers(Lens lens, Revision r, String title) {
+    private static Table helpers(Session s, Revision r, String title) {
         Table.Builder b = new Table.Builder(title + " @ " + r.label() + " · C helpers", "path", "function",
                 "annotated", "line");
         long n = 0;
         long annotated = 0;
-        for (FileRow f : lens.files(r)) {
-            if (!hasHelpers(f)) {
-                continue;
-            }
-            byte[] data = lens.bytes(f.blob());
-            for (CHelper h : CHelperScanner.helpers(data, 0, data.length)) {
-                b.row(f.path(), h.function(), h.annotated() ? "yes" : "no", (long) h.line());
-                n++;
-                annotated += h.annotated() ? 1 : 0;
-            }
+        for (KernelLens.Helper h : s.ox().helpers(r)) {
+            b.row(h.path(), h.function(), h.annotated() ? "yes" : "no", h.line());
+            n++;
+            annotated += h.annotated() ? 1 : 0;
         }
         b.total("Total", n + " helpers", annotated + " annotated", null);
         return b.build();
     }
 
-    /** Whether a counted Rust file has any boundary site. */
-    private static boolean touchesC(FileRow f) {
-        if (f.facts() == null || !"Rust".equals(f.row())) {
-            return false;
-        }
-        Metrics m = f.facts().metrics(B);
-        return RUST_KEYS.stream().anyMatch(k -> m.get(k) > 0);
-    }
-
-    static final List<String> RUST_KEYS = List.of("bindings_refs", "extern_c_blocks", "extern_c_fns",
-            "no_mangle_items");
-
     /** The Rust side of one revision: every Rust file with a boundary site, and the totals. */
-    private static Table rustSide(Lens lens, Revision r, String title) {
+    private static Table rustSide(Session s, Revision r, String title) {
         List<String> cols = new java.util.ArrayList<>(List.of("path"));
         cols.addAll(RUST_KEYS);
         Table.Builder b = new Table.Builder(title + " @ " + r.label() + " · Rust files that touch C", cols);
         long[] sum = new long[RUST_KEYS.size()];
         long files = 0;
-        for (FileRow f : lens.files(r)) {
-            if (!touchesC(f)) {
-                continue;
-            }
-            Metrics m = f.facts().metrics(B);
+        for (KernelLens.FileValues f : s.ox().rustBoundary(r)) {
             List<Object> row = new java.util.ArrayList<>(List.of(f.path()));
             for (int i = 0; i < RUST_KEYS.size(); i++) {
-                long v = m.get(RUST_KEYS.get(i));
+                long v = f.values().get(i);
                 row.add(v);
                 sum[i] += v;
             }
@@ -140,29 +105,21 @@ final class BoundaryCommand implements Callable<Integer> {
         return b.build();
     }
 
-    private static Table perFile(Lens lens, List<Revision> revs, String title) {
+    private static Table perFile(Session s, List<Revision> revs, String title) {
         List<String> cols = new java.util.ArrayList<>(List.of("revision", "path", "helpers", "helpers_annotated",
                 "helpers_annotated_pct", "helper_exports"));
         cols.addAll(RUST_KEYS);
         Table.Builder b = new Table.Builder(title + " · per file", cols);
-        for (Revision r : revs) {
-            for (FileRow f : lens.files(r)) {
-                boolean c = hasHelpers(f);
-                if (!c && !touchesC(f)) {
-                    continue;
-                }
-                Metrics m = f.facts().metrics(H);
-                Metrics rust = f.facts().metrics(B);
-                List<Object> row = new java.util.ArrayList<>(List.of(r.label(), f.path(), m.get("helpers"),
-                        m.get("helpers_annotated")));
-                row.add(SafetyCommand.pct(m.get("helpers_annotated"), m.get("helpers")));
-                row.add(m.get("helper_exports"));
-                for (String k : RUST_KEYS) {
-                    row.add(rust.get(k));
-                }
+        s.ox().boundaryByFile(revs).forEach((r, files) -> {
+            for (KernelLens.BoundaryFile f : files) {
+                List<Object> row = new java.util.ArrayList<>(List.of(r.label(), f.path(), f.helpers(),
+                        f.annotated()));
+                row.add(SafetyCommand.pct(f.annotated(), f.helpers()));
+                row.add(f.exports());
+                row.addAll(f.rust());
                 b.row(row);
             }
-        }
+        });
         return b.build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.oxmeter.render;
 
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Revision;
 import java.util.Map;
 
 /**

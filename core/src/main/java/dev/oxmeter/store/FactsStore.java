@@ -8,7 +8,7 @@ import dev.oxmeter.facts.BlobKind;
 import dev.oxmeter.facts.FactsComputer;
 import dev.oxmeter.facts.FactsKey;
 import dev.oxmeter.facts.Metrics;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Collection;

@@ -1,4 +1,4 @@
-package dev.oxmeter.aggregate;
+package dev.oxmeter.model;
 
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,0 +1,201 @@
+package dev.oxmeter.lens;
+
+import dev.oxmeter.aggregate.FileRow;
+import dev.oxmeter.aggregate.OwnerRollup;
+import dev.oxmeter.facts.CHelper;
+import dev.oxmeter.facts.CHelperScanner;
+import dev.oxmeter.facts.Metrics;
+import dev.oxmeter.facts.RustSafetyReport;
+import dev.oxmeter.facts.RustSafetyScanner;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Rows;
+import dev.oxmeter.owners.Owner;
+import dev.oxmeter.owners.Ownership;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The roll-ups of the kernel lens ({@code safety}, {@code boundary}) over one revision's files: per file, per owner
+ * or directory, and the sites that need the blob read again (undocumented unsafe, C helpers). Works on the file
+ * listing alone except where a method says it reads blobs. Stateless.
+ */
+public final class KernelLens {
+    /** The analysis whose metrics {@link #SAFETY_KEYS} are. */
+    public static final String SAFETY = "rust_safety";
+    /** The safety metrics, in column order. */
+    public static final List<String> SAFETY_KEYS = List.of("unsafe_blocks", "unsafe_blocks_documented",
+            "unsafe_fns", "unsafe_fns_documented", "unsafe_impls", "unsafe_impls_documented", "unsafe_traits",
+            "unsafe_traits_documented", "unsafe_extern_blocks", "invariant_comments");
+    /** The C side of the boundary. */
+    public static final String HELPERS = "c_helpers";
+    /** The Rust side of the boundary. */
+    public static final String BOUNDARY = "rust_boundary";
+    /** The Rust boundary metrics, in column order. */
+    public static final List<String> RUST_KEYS = List.of("bindings_refs", "extern_c_blocks", "extern_c_fns",
+            "no_mangle_items");
+
+    private KernelLens() {
+    }
+
+    /** A file and metric values, in the order of the key list that produced them. */
+    public record FileValues(String path, List<Long> values) {
+        public FileValues {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** Rust files of one group (owner or directory): how many, their code, and summed safety metrics. */
+    public record Group(String name, long files, long code, List<Long> values) {
+        public Group {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** An unsafe site without its SAFETY comment or # Safety section; {@code kind} in words ("block", "fn" …). */
+    public record Site(String path, long line, String kind) {
+    }
+
+    /** A C helper of a file. */
+    public record Helper(String path, String function, boolean annotated, long line) {
+    }
+
+    /** A file with C helpers or Rust boundary sites: helper counts, then {@link #RUST_KEYS} values. */
+    public record BoundaryFile(String path, long helpers, long annotated, long exports, List<Long> rust) {
+        public BoundaryFile {
+            rust = List.copyOf(rust);
+        }
+    }
+
+    private static boolean isRust(FileRow f) {
+        return "Rust".equals(f.row());
+    }
+
+    /** Every counted Rust file with its safety metrics ({@link #SAFETY_KEYS}). */
+    public static List<FileValues> safetyByFile(List<FileRow> files) {
+        List<FileValues> out = new ArrayList<>();
+        for (FileRow f : files) {
+            if (isRust(f)) {
+                Metrics m = f.facts().metrics(SAFETY);
+                out.add(new FileValues(f.path(), SAFETY_KEYS.stream().map(m::get).toList()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rust files grouped by their first owner under {@code ownership} ({@link OwnerRollup#UNOWNED} when none), in
+     * name order, with summed safety metrics.
+     */
+    public static List<Group> safetyByGroup(List<FileRow> files, Ownership ownership) {
+        Map<String, long[]> sums = new TreeMap<>();
+        for (FileRow f : files) {
+            if (!isRust(f)) {
+                continue;
+            }
+            List<Owner> owners = ownership.owners(f.path());
+            String g = owners.isEmpty() ? OwnerRollup.UNOWNED : owners.get(0).name();
+            long[] acc = sums.computeIfAbsent(g, x -> new long[SAFETY_KEYS.size() + 2]);
+            acc[0]++;
+            acc[1] += f.facts().counts().code();
+            Metrics m = f.facts().metrics(SAFETY);
+            for (int i = 0; i < SAFETY_KEYS.size(); i++) {
+                acc[i + 2] += m.get(SAFETY_KEYS.get(i));
+            }
+        }
+        List<Group> out = new ArrayList<>();
+        sums.forEach((g, acc) -> {
+            List<Long> v = new ArrayList<>();
+            for (int i = 2; i < acc.length; i++) {
+                v.add(acc[i]);
+            }
+            out.add(new Group(g, acc[0], acc[1], v));
+        });
+        return out;
+    }
+
+    /**
+     * Every unsafe site without its documentation, per file in listing order. Reads (with {@code bytes}) only the
+     * Rust files whose metrics say some site is undocumented.
+     */
+    public static List<Site> undocumented(List<FileRow> files, Function<Oid, byte[]> bytes) {
+        List<Site> out = new ArrayList<>();
+        for (FileRow f : files) {
+            if (!isRust(f)) {
+                continue;
+            }
+            Metrics m = f.facts().metrics(SAFETY);
+            long documentedAll = m.get("unsafe_blocks_documented") + m.get("unsafe_fns_documented")
+                    + m.get("unsafe_impls_documented") + m.get("unsafe_traits_documented");
+            long all = m.get("unsafe_blocks") + m.get("unsafe_fns") + m.get("unsafe_impls") + m.get("unsafe_traits");
+            if (all == documentedAll) {
+                continue; // nothing undocumented: no need to read the blob again
+            }
+            byte[] data = bytes.apply(f.blob());
+            RustSafetyReport rep = RustSafetyScanner.scan(data, 0, data.length);
+            for (RustSafetyReport.Site site : rep.undocumented()) {
+                out.add(new Site(f.path(), site.line(),
+                        site.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+            }
+        }
+        return out;
+    }
+
+    private static boolean hasHelpers(FileRow f) {
+        return f.facts() != null && f.facts().metrics(HELPERS).get("helpers") > 0 && Rows.isLanguage(f.row());
+    }
+
+    /** Whether a counted Rust file has any boundary site. */
+    private static boolean touchesC(FileRow f) {
+        if (f.facts() == null || !isRust(f)) {
+            return false;
+        }
+        Metrics m = f.facts().metrics(BOUNDARY);
+        return RUST_KEYS.stream().anyMatch(k -> m.get(k) > 0);
+    }
+
+    /** Every C helper of the revision, per file in listing order. Reads the blobs of files that have helpers. */
+    public static List<Helper> helpers(List<FileRow> files, Function<Oid, byte[]> bytes) {
+        List<Helper> out = new ArrayList<>();
+        for (FileRow f : files) {
+            if (!hasHelpers(f)) {
+                continue;
+            }
+            byte[] data = bytes.apply(f.blob());
+            for (CHelper h : CHelperScanner.helpers(data, 0, data.length)) {
+                out.add(new Helper(f.path(), h.function(), h.annotated(), h.line()));
+            }
+        }
+        return out;
+    }
+
+    /** The Rust files that touch C, with their boundary metrics ({@link #RUST_KEYS}). */
+    public static List<FileValues> rustSide(List<FileRow> files) {
+        List<FileValues> out = new ArrayList<>();
+        for (FileRow f : files) {
+            if (touchesC(f)) {
+                Metrics m = f.facts().metrics(BOUNDARY);
+                out.add(new FileValues(f.path(), RUST_KEYS.stream().map(m::get).toList()));
+            }
+        }
+        return out;
+    }
+
+    /** Every file with C helpers or Rust boundary sites. */
+    public static List<BoundaryFile> boundaryByFile(List<FileRow> files) {
+        List<BoundaryFile> out = new ArrayList<>();
+        for (FileRow f : files) {
+            if (!hasHelpers(f) && !touchesC(f)) {
+                continue;
+            }
+            Metrics m = f.facts().metrics(HELPERS);
+            Metrics rust = f.facts().metrics(BOUNDARY);
+            out.add(new BoundaryFile(f.path(), m.get("helpers"), m.get("helpers_annotated"), m.get("helper_exports"),
+                    RUST_KEYS.stream().map(rust::get).toList()));
+        }
+        return out;
+    }
+}
