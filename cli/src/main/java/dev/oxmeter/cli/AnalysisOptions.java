@@ -23,6 +23,6 @@ final class AnalysisOptions {
     /** Validates the options, then opens the repository and the store. */
     Session open(CommandSpec spec) {
         timeline.validate();
-        return Session.open(spec, repo, common, store, rules.toOptions());
+        return Session.open(spec, repo, common, store, rules);
     }
 }

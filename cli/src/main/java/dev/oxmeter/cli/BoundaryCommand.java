@@ -1,18 +1,11 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.aggregate.FileRow;
-import dev.oxmeter.facts.CHelper;
-import dev.oxmeter.facts.CHelperScanner;
-import dev.oxmeter.facts.BlobFacts;
-import dev.oxmeter.facts.CHelperAnalysis;
-import dev.oxmeter.facts.Metric;
-import dev.oxmeter.facts.RustBoundaryAnalysis;
+import dev.oxmeter.lens.KernelLens;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.render.LensTables;
 import dev.oxmeter.render.Table;
 import dev.oxmeter.render.TableWriter;
-import dev.oxmeter.source.Revision;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +21,6 @@ import picocli.CommandLine.Option;
                 + "Rust files that touch C; over a timeline: totals per revision (rules: docs/kernel-lens.md).",
                 "Without a timeline option (--tags, --every, --revs): one revision, HEAD or --rev."})
 final class BoundaryCommand implements Callable<Integer> {
-
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -56,18 +48,14 @@ final class BoundaryCommand implements Callable<Integer> {
         }
         try (Session s = options.open(spec)) {
             List<Revision> revs = Lens.revisions(s, options.timeline, rev);
-            Lens lens = new Lens(s);
             String title = "oxmeter boundary · " + s.name();
             List<Table> t;
             if (grouping.equals("list")) {
-                t = List.of(helpers(lens, revs.get(0), title), rustSide(lens, revs.get(0), title));
+                t = List.of(helpers(s, revs.get(0), title), rustSide(s, revs.get(0), title));
             } else if (grouping.equals("file")) {
-                if (revs.size() > 1) {
-                    Compositions.of(s, revs, new long[1]);
-                }
-                t = List.of(perFile(lens, revs, title));
+                t = List.of(perFile(s, revs, title));
             } else {
-                t = List.of(LensTables.boundaryTotals(Compositions.of(s, revs, new long[1]), title));
+                t = List.of(LensTables.boundaryTotals(s.ox().compositions(revs), title));
             }
             s.finish(null);
             Output.emit(s.out(), TableWriter.render(t, options.common.format(),
@@ -76,54 +64,33 @@ final class BoundaryCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static boolean hasHelpers(FileRow f) {
-        return f.facts() != null && f.facts().metric(CHelperAnalysis.HELPERS) > 0 && dev.oxmeter.aggregate.Rows.isLanguage(f.row());
-    }
+    static final List<String> RUST_KEYS = KernelLens.RUST_KEYS;
 
-    private static Table helpers(Lens lens, Revision r, String title) {
+    private static Table helpers(Session s, Revision r, String title) {
         Table.Builder b = new Table.Builder(title + " @ " + r.label() + " · C helpers", "path", "function",
                 "annotated", "line");
         long n = 0;
         long annotated = 0;
-        for (FileRow f : lens.files(r)) {
-            if (!hasHelpers(f)) {
-                continue;
-            }
-            byte[] data = lens.bytes(f.blob());
-            for (CHelper h : CHelperScanner.helpers(data, 0, data.length)) {
-                b.row(f.path(), h.function(), h.annotated() ? "yes" : "no", (long) h.line());
-                n++;
-                annotated += h.annotated() ? 1 : 0;
-            }
+        for (KernelLens.Helper h : s.ox().helpers(r)) {
+            b.row(h.path(), h.function(), h.annotated() ? "yes" : "no", h.line());
+            n++;
+            annotated += h.annotated() ? 1 : 0;
         }
         b.total("Total", n + " helpers", annotated + " annotated", null);
         return b.build();
     }
 
-    /** Whether a counted Rust file has any boundary site. */
-    private static boolean touchesC(FileRow f) {
-        if (f.facts() == null || !"Rust".equals(f.row())) {
-            return false;
-        }
-        return RUST_KEYS.stream().anyMatch(k -> f.facts().metric(k) > 0);
-    }
-
-    static final List<Metric> RUST_KEYS = RustBoundaryAnalysis.METRICS;
-
     /** The Rust side of one revision: every Rust file with a boundary site, and the totals. */
-    private static Table rustSide(Lens lens, Revision r, String title) {
+    private static Table rustSide(Session s, Revision r, String title) {
         List<String> cols = new java.util.ArrayList<>(List.of("path"));
-        RUST_KEYS.forEach(k -> cols.add(k.name()));
+        cols.addAll(RUST_KEYS);
         Table.Builder b = new Table.Builder(title + " @ " + r.label() + " · Rust files that touch C", cols);
         long[] sum = new long[RUST_KEYS.size()];
         long files = 0;
-        for (FileRow f : lens.files(r)) {
-            if (!touchesC(f)) {
-                continue;
-            }
+        for (KernelLens.FileValues f : s.ox().rustBoundary(r)) {
             List<Object> row = new java.util.ArrayList<>(List.of(f.path()));
             for (int i = 0; i < RUST_KEYS.size(); i++) {
-                long v = f.facts().metric(RUST_KEYS.get(i));
+                long v = f.values().get(i);
                 row.add(v);
                 sum[i] += v;
             }
@@ -138,29 +105,21 @@ final class BoundaryCommand implements Callable<Integer> {
         return b.build();
     }
 
-    private static Table perFile(Lens lens, List<Revision> revs, String title) {
-        List<String> cols = new java.util.ArrayList<>(List.of("revision", "path", CHelperAnalysis.HELPERS.name(),
-                CHelperAnalysis.HELPERS_ANNOTATED.name(), CHelperAnalysis.HELPERS_ANNOTATED.name() + "_pct",
-                CHelperAnalysis.HELPER_EXPORTS.name()));
-        RUST_KEYS.forEach(k -> cols.add(k.name()));
+    private static Table perFile(Session s, List<Revision> revs, String title) {
+        List<String> cols = new java.util.ArrayList<>(List.of("revision", "path", "helpers", "helpers_annotated",
+                "helpers_annotated_pct", "helper_exports"));
+        cols.addAll(RUST_KEYS);
         Table.Builder b = new Table.Builder(title + " · per file", cols);
-        for (Revision r : revs) {
-            for (FileRow f : lens.files(r)) {
-                boolean c = hasHelpers(f);
-                if (!c && !touchesC(f)) {
-                    continue;
-                }
-                BlobFacts m = f.facts();
-                List<Object> row = new java.util.ArrayList<>(List.of(r.label(), f.path(),
-                        m.metric(CHelperAnalysis.HELPERS), m.metric(CHelperAnalysis.HELPERS_ANNOTATED)));
-                row.add(SafetyCommand.pct(m.metric(CHelperAnalysis.HELPERS_ANNOTATED), m.metric(CHelperAnalysis.HELPERS)));
-                row.add(m.metric(CHelperAnalysis.HELPER_EXPORTS));
-                for (Metric k : RUST_KEYS) {
-                    row.add(m.metric(k));
-                }
+        s.ox().boundaryByFile(revs).forEach((r, files) -> {
+            for (KernelLens.BoundaryFile f : files) {
+                List<Object> row = new java.util.ArrayList<>(List.of(r.label(), f.path(), f.helpers(),
+                        f.annotated()));
+                row.add(SafetyCommand.pct(f.annotated(), f.helpers()));
+                row.add(f.exports());
+                row.addAll(f.rust());
                 b.row(row);
             }
-        }
+        });
         return b.build();
     }
 }

@@ -1,16 +1,16 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.change.ChangeAnalyzer;
+import dev.oxmeter.Oxmeter;
 import dev.oxmeter.change.ChangeReport;
 import dev.oxmeter.change.CheckConfig;
 import dev.oxmeter.change.CheckResult;
 import dev.oxmeter.change.Level;
 import dev.oxmeter.change.Rule;
 import dev.oxmeter.language.LanguageCatalog;
-import dev.oxmeter.render.CheckRender;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.render.CheckRender.CheckFormat;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.render.CheckRender;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,23 +124,21 @@ final class CheckCommand implements Callable<Integer> {
         LanguageCatalog catalog = LanguageCatalog.standard();
         CheckConfig flags = flagConfig(CheckConfig.defaults(), catalog); // bad flags fail before any git work
         CheckResult result;
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
-            Revision baseRev = ChangeAnalyzer.resolveBase(s.repo(), base);
-            Revision headRev = s.repo().resolve(head);
-            ChangeAnalyzer analyzer = new ChangeAnalyzer(s.repo(), s.engine(), s.computer().catalog(),
-                    s.options().maxBlobBytes());
+        try (Session s = Session.open(spec, repo, common, store, rules)) {
+            Revision baseRev = s.ox().base(base);
+            Revision headRev = s.ox().resolve(head);
             CheckConfig settings = CheckConfig.defaults();
             if (config != null) {
                 settings = CheckConfig.parse(readFile(config), config.toString(), settings, catalog);
             } else if (!noConfig) {
-                Optional<String> toml = analyzer.rootFile(headRev, CheckConfig.FILE_NAME);
+                Optional<String> toml = s.ox().rootFile(headRev, CheckConfig.FILE_NAME);
                 if (toml.isPresent()) {
                     settings = CheckConfig.parse(toml.get(), CheckConfig.FILE_NAME + " at " + head, settings,
                             catalog);
                 }
             }
             settings = flagConfig(settings, catalog);
-            ChangeReport change = analyzer.compare(baseRev, headRev);
+            ChangeReport change = s.ox().change(baseRev, headRev);
             result = CheckResult.evaluate(change, settings);
             s.finish(null);
             String version = spec.root().version().length == 0 ? "0" : spec.root().version()[0].replace("oxmeter ", "");
@@ -189,7 +187,7 @@ final class CheckCommand implements Callable<Integer> {
         List<String> globs = new ArrayList<>();
         for (String g : unsafePaths) {
             try {
-                dev.oxmeter.aggregate.PathGlob.compile(g);
+                Oxmeter.checkGlob(g);
             } catch (IllegalArgumentException e) {
                 throw new OxmeterException("--unsafe-path: " + e.getMessage());
             }

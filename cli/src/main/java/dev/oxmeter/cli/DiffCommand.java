@@ -1,11 +1,10 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.change.ChangeAnalyzer;
 import dev.oxmeter.change.ChangeReport;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.render.ChangeTables;
 import dev.oxmeter.render.TableWriter;
-import dev.oxmeter.source.Revision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,11 +66,10 @@ final class DiffCommand implements Callable<Integer> {
         Range range = parse(args);
         RepoOption repo = new RepoOption();
         repo.path = range.repo();
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
-            Revision base = ChangeAnalyzer.resolveBase(s.repo(), range.base());
-            Revision head = s.repo().resolve(range.head());
-            ChangeReport report = new ChangeAnalyzer(s.repo(), s.engine(), s.computer().catalog(),
-                    s.options().maxBlobBytes()).compare(base, head);
+        try (Session s = Session.open(spec, repo, common, store, rules)) {
+            Revision base = s.ox().base(range.base());
+            Revision head = s.ox().resolve(range.head());
+            ChangeReport report = s.ox().change(base, head);
             s.finish(null);
             Output.emit(s.out(), TableWriter.render(ChangeTables.of(report, s.name()), common.format(),
                     s.header(List.of(base, head), Map.of())), common);

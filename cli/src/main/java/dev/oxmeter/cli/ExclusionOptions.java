@@ -1,7 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.Oxmeter;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -19,16 +19,20 @@ class ExclusionOptions {
             description = "Count vendored and generated files in their languages instead of the (excluded) row.")
     boolean includeVendored;
 
-    /** The options with every blob-reading setting at its default; checks the globs. */
-    ScanOptions toOptions() {
+    /** Checks the options; call before opening anything. */
+    void check() {
         checkGlobs();
-        return new ScanOptions(ScanOptions.DEFAULT_MAX_BLOB_BYTES, excludes, includeVendored, false);
+    }
+
+    /** Sets these options on {@code b}, every blob-reading setting left at its default. */
+    void apply(Oxmeter.Builder b) {
+        b.excludes(excludes).includeVendored(includeVendored);
     }
 
     void checkGlobs() {
         for (String g : excludes) {
             try {
-                dev.oxmeter.aggregate.PathGlob.compile(g);
+                Oxmeter.checkGlob(g);
             } catch (IllegalArgumentException e) {
                 throw new OxmeterException("--exclude: " + e.getMessage());
             }

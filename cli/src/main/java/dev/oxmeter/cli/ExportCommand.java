@@ -1,17 +1,7 @@
 package dev.oxmeter.cli;
 
-import dev.oxmeter.OxmeterException;
-import dev.oxmeter.IoReason;
-import dev.oxmeter.WriteFailure;
-import dev.oxmeter.store.Store;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.oxmeter.StoreFiles;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,36 +28,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path file = StoreOptions.existing(repoPath, storePath);
-        List<String> written = new ArrayList<>();
-        try (Store store = Store.openReadOnly(file, true)) {
-            Files.createDirectories(dir);
-            List<String> names = new ArrayList<>();
-            try (Statement st = store.connection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
-                         + "WHERE table_schema = 'main' ORDER BY table_name")) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-            for (String name : names) {
-                Path target = dir.resolve(name + ".parquet").toAbsolutePath();
-                Path tmp = dir.resolve("." + name + ".parquet.tmp").toAbsolutePath();
-                try (Statement st = store.connection().createStatement()) {
-                    st.execute("COPY (SELECT * FROM \"" + name + "\") TO '" + tmp.toString().replace("'", "''")
-                            + "' (FORMAT PARQUET)");
-                }
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                written.add(target.getFileName().toString());
-            }
-        } catch (SQLException e) {
-            String env = IoReason.named(e.getMessage());
-            if (env != null) {
-                throw new WriteFailure("cannot write to " + dir + ": " + env, e);
-            }
-            throw new OxmeterException("export failed: " + Store.firstLine(e.getMessage()));
-        } catch (IOException e) {
-            throw new WriteFailure("cannot write to " + dir + ": " + IoReason.of(e), e);
-        }
+        List<String> written = StoreFiles.exportParquet(file, dir);
         spec.commandLine().getOut().println("wrote " + written.size() + " Parquet files to " + dir + ": " + String.join(", ", written));
         spec.commandLine().getOut().flush();
         return 0;

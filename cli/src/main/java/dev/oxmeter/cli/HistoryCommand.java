@@ -1,10 +1,10 @@
 package dev.oxmeter.cli;
 
-import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.render.HistoryTables;
 import dev.oxmeter.render.Table;
 import dev.oxmeter.render.TableWriter;
-import dev.oxmeter.source.Revision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +28,14 @@ final class HistoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = options.open(spec)) {
-            List<Revision> revs = options.timeline.select(s.repo(), s::notice);
-            long[] served = new long[1];
-            Map<Revision, Composition> history = Compositions.of(s, revs, served);
+            List<Revision> revs = options.timeline.select(s.ox());
+            Map<Revision, Composition> history = s.ox().compositions(revs);
             Map<String, Object> meta = new LinkedHashMap<>();
             String title = "oxmeter history · " + s.name() + " · " + revs.size() + (revs.size() == 1 ? " revision" : " revisions");
             Table t = options.common.format() == dev.oxmeter.render.Format.TABLE || options.common.format() == dev.oxmeter.render.Format.MD
-                    ? HistoryTables.pivot(title, history, s.computer().catalog(), meta)
-                    : HistoryTables.longFormat(title, history, s.computer().catalog(), meta);
-            s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
+                    ? HistoryTables.pivot(title, history, s.ox().catalog(), meta)
+                    : HistoryTables.longFormat(title, history, s.ox().catalog(), meta);
+            s.finish(s.ox().servedFromStore() + " of " + revs.size() + " revisions served from the store");
             Output.emit(s.out(), TableWriter.render(t, options.common.format(), s.header(revs, Map.of())),
                     options.common);
         }

@@ -1,14 +1,13 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.FileRow;
-import dev.oxmeter.aggregate.OwnerRollup;
-import dev.oxmeter.aggregate.Totals;
+import dev.oxmeter.Oxmeter;
 import dev.oxmeter.language.Language;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.model.Totals;
 import dev.oxmeter.render.Format;
 import dev.oxmeter.render.Table;
 import dev.oxmeter.render.TableWriter;
-import dev.oxmeter.source.Revision;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -47,22 +46,13 @@ final class OwnersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = options.open(spec)) {
-            Language language = s.computer().catalog().byName(lang).orElseThrow(() -> new OxmeterException(
-                    "unknown language '" + lang + "' (try: " + s.computer().catalog().languages().stream()
+            Language language = s.ox().catalog().byName(lang).orElseThrow(() -> new OxmeterException(
+                    "unknown language '" + lang + "' (try: " + s.ox().catalog().languages().stream()
                             .map(Language::name).limit(12).collect(Collectors.joining(", ")) + ", …)"));
             List<Revision> revs = Lens.revisions(s, options.timeline, rev);
-            if (revs.size() > 1) {
-                Compositions.of(s, revs, new long[1]);
-            }
-            Lens lens = new Lens(s);
-            Map<Revision, Map<String, Totals>> per = new LinkedHashMap<>();
-            String source = null;
-            for (Revision r : revs) {
-                List<FileRow> files = lens.files(r);
-                Lens.Owners owners = lens.ownersOf(files);
-                source = owners.source();
-                per.put(r, OwnerRollup.byOwner(files, language.name(), owners.ownership(), primary));
-            }
+            Oxmeter.Owners owners = s.ox().owners(language, revs, primary);
+            Map<Revision, Map<String, Totals>> per = owners.perRevision();
+            String source = owners.source();
             Map<String, String> first = new HashMap<>();
             per.forEach((r, m) -> m.forEach((entry, t) -> {
                 if (t.code() > 0) {

@@ -2,19 +2,17 @@ package dev.oxmeter.cli;
 
 import dev.oxmeter.IoReason;
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Progress;
+import dev.oxmeter.language.Language;
+import dev.oxmeter.model.Progress;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.people.Affiliations;
-import dev.oxmeter.people.CommitFactsCache;
 import dev.oxmeter.people.Contributions;
 import dev.oxmeter.people.Mailmap;
 import dev.oxmeter.people.PeopleRun;
 import dev.oxmeter.people.TrailerKeys;
-import dev.oxmeter.language.Language;
 import dev.oxmeter.render.Format;
 import dev.oxmeter.render.PeopleTables;
 import dev.oxmeter.render.TableWriter;
-import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Revision;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -134,33 +132,11 @@ final class PeopleCommand implements Callable<Integer> {
                 : Mailmap.parseStrict(read(mailmap, "mailmap"), mailmap.toString());
         Affiliations employers = affiliations == null ? Affiliations.EMPTY
                 : Affiliations.parse(read(affiliations, "affiliations"), affiliations.toString());
-        try (Session s = Session.open(spec, options.repo, options.common, options.store, options.rules.toOptions())) {
-            // a store that existed before this run may know the history, which the --every walk then follows; a
-            // new store is created only once the windows are known to be good
-            CommitFactsCache known = s.storeOpen() ? s.commitFacts() : null;
-            List<Contributions.WindowSpec> windows = range != null ? List.of(range(s.repo(), range))
-                    : PeopleRun.consecutive(options.timeline.select(s.repo(), s::notice,
-                            known != null ? known : dev.oxmeter.timeline.Timeline.KnownCommits.NONE));
-            CommitFactsCache cache = known != null ? known : s.commitFacts();
-            Progress progress = TerminalProgress.create(options.common.quiet);
-            PeopleRun.Result result;
-            PeopleRun.Options runOptions = new PeopleRun.Options(options.rules.excludes, options.rules.includeVendored,
-                    userMailmap, mailmapRev, employers, keys, options.common.threads(), options.allowMissing);
-            List<Contributions.Contribution> counted = new ArrayList<>();
-            try {
-                result = PeopleRun.run(s.repo(), cache, s.computer().catalog(), language, windows, runOptions,
-                        progress, s.store() == null ? c -> { } : counted::add);
-            } finally {
-                progress.done();
-            }
-            String shallow = dev.oxmeter.people.CommitHistory.shallowNotice(result.shallow());
-            if (shallow != null) {
-                s.notice(shallow);
-            }
-            if (s.store() != null) {
-                dev.oxmeter.store.ContributionStore.save(s.store(), PeopleRun.describe(language, runOptions),
-                        language.name(), windows, counted);
-            }
+        try (Session s = Session.open(spec, options.repo, options.common, options.store, options.rules)) {
+            List<Contributions.WindowSpec> windows = range != null ? List.of(s.ox().range(range))
+                    : PeopleRun.consecutive(options.timeline.select(s.ox()));
+            PeopleRun.Result result = s.ox().people(language, windows,
+                    s.ox().peopleOptions(userMailmap, mailmapRev, employers, keys, options.allowMissing));
             if (result.walk().missingBlobs() > 0) {
                 s.notice(String.format(Locale.ROOT, "%,d changed files have content missing from the repository "
                         + "(partial clone?): counted with 0 lines, and their commits' facts are not stored",
@@ -171,7 +147,8 @@ final class PeopleCommand implements Callable<Integer> {
                         + "graph, %,d read and diffed, %,d already in the %s) in %.2f s; %,d commits touch %s, %,d "
                         + "count after exclusions; counting %.2f s",
                         result.walk().visited(), result.walk().headers(), result.walk().read(), result.walk().known(),
-                        s.store() == null ? "memory" : "store " + s.store().file(), result.walk().seconds(),
+                        s.ox().storeFile() == null ? "memory" : "store " + s.ox().storeFile(),
+                        result.walk().seconds(),
                         result.commitsTouching(), language.name(), result.commitsCounted(),
                         result.analysisSeconds()));
             }
@@ -201,7 +178,7 @@ final class PeopleCommand implements Callable<Integer> {
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Contributions.WindowSpec w : windows) {
             if (w.start() != null && windows.size() == 1) {
-                Revision start = s.repo().resolve(w.start().hex());
+                Revision start = s.ox().resolve(w.start().hex());
                 revs.add(new Revision(w.startLabel(), start.commit(), start.tree(), start.date()));
             }
             if (seen.add(w.end().label())) {
@@ -216,8 +193,7 @@ final class PeopleCommand implements Callable<Integer> {
         opts.put("affiliations", affiliations == null ? null : affiliations.toString());
         opts.put("co_author_keys", List.copyOf(keys.coAuthorKeys()));
         opts.put("role_keys", List.copyOf(keys.roleKeys()));
-        return s.header(revs, opts, Map.of("commit_facts", dev.oxmeter.store.CommitStore.factsVersion(
-                s.computer().catalog())));
+        return s.header(revs, opts, Map.of("commit_facts", s.ox().commitFactsVersion()));
     }
 
     private TrailerKeys keys() {
@@ -260,30 +236,5 @@ final class PeopleCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new OxmeterException("cannot read " + what + " file " + file + ": " + IoReason.of(e));
         }
-    }
-
-    private static Contributions.WindowSpec range(GitRepo repo, String spec) {
-        String s = spec.strip();
-        int dots = s.indexOf("..");
-        if (dots < 0 || s.indexOf("...") >= 0 || s.indexOf("..", dots + 2) >= 0) {
-            throw new OxmeterException("--range: expected A..B (or ..B), got '" + spec + "'");
-        }
-        String a = s.substring(0, dots).strip();
-        String b = s.substring(dots + 2).strip();
-        if (b.isEmpty()) {
-            throw new OxmeterException("--range: the end of '" + spec + "' is missing (A..B)");
-        }
-        Revision end = repo.resolve(b);
-        if (end.commit() == null) {
-            throw new OxmeterException("--range: '" + b + "' is a tree, not a commit");
-        }
-        if (a.isEmpty()) {
-            return new Contributions.WindowSpec(null, null, end, true);
-        }
-        Revision start = repo.resolve(a);
-        if (start.commit() == null) {
-            throw new OxmeterException("--range: '" + a + "' is a tree, not a commit");
-        }
-        return new Contributions.WindowSpec(start.commit(), a, end, true);
     }
 }

@@ -1,11 +1,12 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.ReportRequest;
 import dev.oxmeter.people.Affiliations;
 import dev.oxmeter.report.ReportHtml;
 import dev.oxmeter.report.ReportMarkdown;
 import dev.oxmeter.report.ReportModel;
-import dev.oxmeter.source.Revision;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -79,7 +80,7 @@ final class ReportCommand implements Callable<Integer> {
     Integer threads;
 
     /** The people analysis to use: Rust contributors per window, unless a test injects another. */
-    ReportData.PeopleSource people;
+    ReportRequest.PeopleSource people;
 
     enum Kind { HTML, MD }
 
@@ -99,11 +100,12 @@ final class ReportCommand implements Callable<Integer> {
         common.quiet = quiet;
         common.verbose = verbose;
         common.threads = threads;
-        try (Session s = Session.open(spec, repo, common, store, rules.toOptions())) {
-            List<Revision> revs = timeline.select(s.repo(), s::notice);
-            ReportModel m = ReportData.build(s, revs, name != null ? name : s.repo().name(), describe(revs.size()),
-                    stamp, tool(), componentDepth, people != null ? people
-                            : new ReportPeople(common.threads(), employers));
+        try (Session s = Session.open(spec, repo, common, store, rules)) {
+            List<Revision> revs = timeline.select(s.ox());
+            ReportModel m = s.ox().report(revs, new ReportRequest(name != null ? name : s.ox().name(),
+                    describe(revs.size()), stamp, tool(), componentDepth, people != null ? people
+                            : ReportRequest.rustPeople(employers)));
+            s.finish(s.ox().servedFromStore() + " of " + revs.size() + " revisions served from the store");
             String text = kind == Kind.HTML ? ReportHtml.render(m) : ReportMarkdown.render(m);
             Output.emit(s.out(), text, out);
         }

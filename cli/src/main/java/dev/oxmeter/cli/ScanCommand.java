@@ -1,14 +1,11 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.aggregate.FileRow;
-import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.render.ScanTables;
 import dev.oxmeter.render.Table;
 import dev.oxmeter.render.TableWriter;
-import dev.oxmeter.source.Revision;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,22 +44,19 @@ final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Grouping grouping = Grouping.parse(by);
-        ScanOptions options = rules.toOptions();
-        try (Session s = Session.open(spec, repo, common, store, options)) {
-            Revision r = Lens.resolved(s, rev);
+        try (Session s = Session.open(spec, repo, common, store, rules)) {
+            Revision r = s.ox().revision(rev);
             Map<String, Object> meta = new LinkedHashMap<>();
             String title = "oxmeter scan · " + s.name() + " @ " + rev
                     + (r.commit() == null ? " (tree " + r.tree().abbrev(10) + ")"
                     : " (" + r.commit().abbrev(10) + ", " + r.date().toString().substring(0, 10) + ")");
             Table table;
             if (grouping.kind() == Grouping.Kind.LANGUAGE) {
-                Composition c = s.engine().compose(List.of(r)).get(r);
+                Composition c = s.ox().composition(r);
                 table = ScanTables.byLanguage(title, c, meta);
             } else {
-                List<FileRow> files = new ArrayList<>();
-                s.engine().files(r, files::add);
-                table = grouping.kind() == Grouping.Kind.FILE ? ScanTables.byFile(title, files, meta)
-                        : ScanTables.byDirectory(title, files, grouping.depth(), meta);
+                table = grouping.kind() == Grouping.Kind.FILE ? ScanTables.byFile(title, s.ox().files(r), meta)
+                        : ScanTables.byDirectory(title, s.ox().files(r), grouping.depth(), meta);
             }
             s.finish(null);
             Map<String, Object> opts = new LinkedHashMap<>();

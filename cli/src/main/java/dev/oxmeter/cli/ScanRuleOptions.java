@@ -1,7 +1,7 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.Oxmeter;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
@@ -17,9 +17,15 @@ final class ScanRuleOptions extends ExclusionOptions {
     String maxBlobSize;
 
     @Override
-    ScanOptions toOptions() {
+    void check() {
         checkGlobs();
-        return new ScanOptions(parseSize(maxBlobSize), excludes, includeVendored, allowMissing);
+        parseSize(maxBlobSize);
+    }
+
+    @Override
+    void apply(Oxmeter.Builder b) {
+        super.apply(b);
+        b.maxBlobBytes(parseSize(maxBlobSize)).allowMissing(allowMissing);
     }
 
     static long parseSize(String s) {

@@ -1,6 +1,6 @@
 package dev.oxmeter.cli;
 
-import dev.oxmeter.aggregate.Progress;
+import dev.oxmeter.model.Progress;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -1,15 +1,14 @@
 package dev.oxmeter.cli;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.Oxmeter;
 import dev.oxmeter.timeline.Timeline;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** How a command picks the revisions of its timeline (mixed in). Conflicting choices are rejected up front. */
@@ -104,24 +103,19 @@ final class TimelineOptions {
     }
 
     /** The selected revisions, oldest first. */
-    List<Revision> select(GitRepo repo, Consumer<String> warn) {
-        return select(repo, warn, Timeline.KnownCommits.NONE);
-    }
-
-    /** The selected revisions, oldest first; an {@code --every} walk follows what {@code known} knows. */
-    List<Revision> select(GitRepo repo, Consumer<String> warn, Timeline.KnownCommits known) {
+    List<Revision> select(Oxmeter ox) {
         validate();
         if (!revs.isEmpty()) {
-            return Timeline.explicit(repo, revs);
+            return ox.revisions(revs);
         }
         if (every != null) {
             String period = every.trim().toLowerCase(Locale.ROOT);
             chosen = n -> n + (n == 1 ? " sample" : " samples") + " (every " + period + ")";
-            return Timeline.every(repo, branch, Timeline.Period.parse(every), date(since, "--since"),
-                    date(until, "--until"), known);
+            return ox.every(branch, Timeline.Period.parse(every), date(since, "--since"),
+                    date(until, "--until"));
         }
-        return Timeline.tagsOrReleases(repo, tags, excludeTags, order(), branch, date(since, "--since"),
-                date(until, "--until"), warn, kind -> chosen = switch (kind) {
+        return ox.tags(tags, excludeTags, order(), branch, date(since, "--since"),
+                date(until, "--until"), kind -> chosen = switch (kind) {
                     case TAGS -> n -> n + (n == 1 ? " tag" : " tags");
                     case RELEASES -> n -> n + (n == 1 ? " release" : " releases");
                     case MONTHLY -> n -> n + (n == 1 ? " sample" : " samples") + " (every month)";

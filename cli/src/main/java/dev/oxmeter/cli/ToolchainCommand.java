@@ -1,9 +1,8 @@
 package dev.oxmeter.cli;
 
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.render.ToolchainTables;
-import dev.oxmeter.source.Revision;
 import dev.oxmeter.toolchain.Distributions;
-import dev.oxmeter.toolchain.ToolchainScanner;
 import dev.oxmeter.toolchain.ToolchainTimeline;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,18 +28,17 @@ final class ToolchainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session s = options.open(spec)) {
-            List<Revision> revs = options.timeline.select(s.repo(), s::notice);
-            ToolchainScanner scanner = new ToolchainScanner(s.repo(), s.options());
+            List<Revision> revs = options.timeline.select(s.ox());
             Distributions data = Distributions.standard();
-            ToolchainTimeline t = ToolchainTimeline.of(scanner.scan(revs), data);
+            ToolchainTimeline t = s.ox().toolchain(revs);
             Map<String, Object> meta = new LinkedHashMap<>();
-            meta.put("repository", s.repo().directory().toString());
-            String title = "oxmeter toolchain \u00b7 " + s.repo().name() + " \u00b7 " + revs.size()
+            meta.put("repository", s.ox().directory().toString());
+            String title = "oxmeter toolchain \u00b7 " + s.ox().name() + " \u00b7 " + revs.size()
                     + (revs.size() == 1 ? " revision" : " revisions");
             String text = ToolchainTables.render(title, t, data, meta, options.common.format(),
                     s.header(revs, Map.of(), Map.of("toolchain", "1")));
             if (options.common.verbose) {
-                s.notice(revs.size() + (revs.size() == 1 ? " revision: " : " revisions: ") + scanner.stats());
+                s.notice(revs.size() + (revs.size() == 1 ? " revision: " : " revisions: ") + s.ox().toolchainStats());
             }
             Output.emit(s.out(), text, options.common);
         }

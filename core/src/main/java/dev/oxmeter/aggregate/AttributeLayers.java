@@ -3,7 +3,7 @@ package dev.oxmeter.aggregate;
 import dev.oxmeter.source.AttributeRules;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.ObjectSource;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import dev.oxmeter.source.TreeItem;
 import java.util.ArrayList;
 import java.util.HashMap;

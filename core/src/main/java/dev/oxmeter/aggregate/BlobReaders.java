@@ -1,5 +1,7 @@
 package dev.oxmeter.aggregate;
 
+import dev.oxmeter.model.Progress;
+
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.RepositoryException;
 import dev.oxmeter.facts.BlobFacts;
@@ -13,7 +15,7 @@ import dev.oxmeter.source.CorruptObjectError;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.MissingObjectError;
 import dev.oxmeter.source.ObjectSource;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.oxmeter.aggregate;
 
 import dev.oxmeter.facts.BlobFacts;
+import dev.oxmeter.model.Oid;
 import dev.oxmeter.source.EntryKind;
-import dev.oxmeter.source.Oid;
 
 /**
  * One file of a revision with everything known about it: where it is, what it is, why it is excluded (if it is),

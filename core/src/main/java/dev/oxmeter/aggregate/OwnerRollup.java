@@ -1,11 +1,17 @@
 package dev.oxmeter.aggregate;
 
 import dev.oxmeter.facts.BlobFacts;
+import dev.oxmeter.model.Totals;
 import dev.oxmeter.owners.Owner;
 import dev.oxmeter.owners.Ownership;
+import dev.oxmeter.owners.OwnershipFiles;
+import dev.oxmeter.model.Oid;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Rolls a revision's files of one language up to owners (MAINTAINERS entries, CODEOWNERS rules, or top
@@ -44,6 +50,31 @@ public final class OwnerRollup {
             }
         }
         return out;
+    }
+
+    /** What {@link #ownership} reports as the file when a revision has no ownership file. */
+    public static final String TOP_DIRECTORIES = "top directories";
+
+    /**
+     * The ownership of a revision listed as {@code files}: its ownership file by {@link OwnershipFiles}' rule, else
+     * its top directories (two levels, as {@link #TOP_DIRECTORIES} with a null blob). {@code text} reads a blob,
+     * {@code parsed} keeps parsed files by blob across calls.
+     */
+    public static OwnershipFiles.Found ownership(List<FileRow> files, Function<Oid, String> text,
+                                                 Map<Oid, Ownership> parsed) {
+        Map<String, FileRow> byPath = new HashMap<>();
+        Set<String> dirs = new HashSet<>();
+        for (FileRow f : files) {
+            byPath.put(f.path(), f);
+            for (int i = f.path().indexOf('/'); i >= 0; i = f.path().indexOf('/', i + 1)) {
+                dirs.add(f.path().substring(0, i));
+            }
+        }
+        return OwnershipFiles.find(p -> {
+            FileRow f = byPath.get(p);
+            return f != null && f.kind().isRegularFile() ? f.blob() : null;
+        }, dirs::contains, text, parsed).orElseGet(() -> new OwnershipFiles.Found(TOP_DIRECTORIES, null,
+                byDirectory(2)));
     }
 
     /** The fallback grouping: the first {@code depth} directory components of a path ("." for top-level files). */

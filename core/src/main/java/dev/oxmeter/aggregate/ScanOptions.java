@@ -1,5 +1,6 @@
 package dev.oxmeter.aggregate;
 
+import dev.oxmeter.model.Rows;
 import java.util.List;
 
 /**

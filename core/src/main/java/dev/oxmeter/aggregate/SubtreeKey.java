@@ -1,6 +1,6 @@
 package dev.oxmeter.aggregate;
 
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.util.Objects;
 
 /**

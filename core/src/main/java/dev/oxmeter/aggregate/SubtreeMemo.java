@@ -1,5 +1,9 @@
 package dev.oxmeter.aggregate;
 
+import dev.oxmeter.model.Totals;
+
+import dev.oxmeter.model.Composition;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

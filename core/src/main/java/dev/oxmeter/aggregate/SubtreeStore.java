@@ -1,5 +1,7 @@
 package dev.oxmeter.aggregate;
 
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Rows;
 import java.util.Collection;
 import java.util.Map;
 

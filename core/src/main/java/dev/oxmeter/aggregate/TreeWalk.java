@@ -1,13 +1,15 @@
 package dev.oxmeter.aggregate;
 
+import dev.oxmeter.model.Composition;
+
 import dev.oxmeter.facts.BlobFacts;
 import dev.oxmeter.facts.FactsCache;
 import dev.oxmeter.facts.FactsKey;
 import dev.oxmeter.language.Detection;
 import dev.oxmeter.source.EntryKind;
 import dev.oxmeter.source.ObjectSource;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.TreeItem;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,12 +1,9 @@
 package dev.oxmeter.change;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.CompositionEngine;
 import dev.oxmeter.aggregate.FileRow;
 import dev.oxmeter.aggregate.OwnerRollup;
-import dev.oxmeter.aggregate.Rows;
-import dev.oxmeter.aggregate.Totals;
 import dev.oxmeter.facts.CHelper;
 import dev.oxmeter.facts.CHelperAnalysis;
 import dev.oxmeter.facts.CHelperScanner;
@@ -16,15 +13,16 @@ import dev.oxmeter.facts.RustSites;
 import dev.oxmeter.language.Category;
 import dev.oxmeter.language.Language;
 import dev.oxmeter.language.LanguageCatalog;
-import dev.oxmeter.owners.CodeOwners;
-import dev.oxmeter.owners.Maintainers;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.model.Rows;
+import dev.oxmeter.model.Totals;
 import dev.oxmeter.owners.Ownership;
-import dev.oxmeter.owners.OwnershipMatcher;
+import dev.oxmeter.owners.OwnershipFiles;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.ObjectSource;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,9 +48,6 @@ import java.util.TreeSet;
  * <p>Not thread-safe (it drives the engine); one analyzer per run.
  */
 public final class ChangeAnalyzer {
-    /** Where CODEOWNERS may live, in GitHub's order of precedence. */
-    static final List<String> CODEOWNERS_PATHS = List.of(".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS",
-            ".gitlab/CODEOWNERS");
 
     private final GitRepo repo;
     private final CompositionEngine engine;
@@ -387,28 +382,11 @@ public final class ChangeAnalyzer {
 
     // ---- owners -----------------------------------------------------------------------------------------------
 
-    /** The head's MAINTAINERS (get_maintainer.pl rules), else its CODEOWNERS, else top directories (2 levels). */
+    /** The head's ownership file by the one rule ({@link OwnerRollup#ownership}), else top directories. */
     private Map.Entry<String, Ownership> ownership(List<FileRow> files) {
-        Map<String, FileRow> all = new HashMap<>();
-        Set<String> dirs = new HashSet<>();
-        for (FileRow f : files) {
-            all.put(f.path(), f);
-            for (int i = f.path().indexOf('/'); i >= 0; i = f.path().indexOf('/', i + 1)) {
-                dirs.add(f.path().substring(0, i));
-            }
-        }
-        FileRow m = all.get("MAINTAINERS");
-        if (m != null && m.kind().isRegularFile()) {
-            String text = new String(bytes(m.blob()), StandardCharsets.UTF_8);
-            return Map.entry("MAINTAINERS", OwnershipMatcher.of(Maintainers.parse(text), dirs::contains));
-        }
-        for (String p : CODEOWNERS_PATHS) {
-            FileRow c = all.get(p);
-            if (c != null && c.kind().isRegularFile()) {
-                return Map.entry(p, CodeOwners.parse(new String(bytes(c.blob()), StandardCharsets.UTF_8)));
-            }
-        }
-        return Map.entry("top directories", OwnerRollup.byDirectory(2));
+        OwnershipFiles.Found found = OwnerRollup.ownership(files,
+                blob -> new String(bytes(blob), StandardCharsets.UTF_8), new HashMap<>());
+        return Map.entry(found.file(), found.ownership());
     }
 
     private static List<OwnerDelta> owners(List<FileRow> fb, List<FileRow> fh, Ownership ownership) {

@@ -1,6 +1,6 @@
 package dev.oxmeter.change;
 
-import dev.oxmeter.facts.Metric;
+import dev.oxmeter.model.Metric;
 import java.util.List;
 import java.util.Objects;
 

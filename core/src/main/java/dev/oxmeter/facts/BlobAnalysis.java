@@ -1,5 +1,7 @@
 package dev.oxmeter.facts;
 
+import dev.oxmeter.model.Metric;
+
 import dev.oxmeter.language.Language;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.oxmeter.facts;
 
+import dev.oxmeter.model.Metric;
+
 import dev.oxmeter.count.LineCounts;
 import dev.oxmeter.source.BlobContent;
 import java.util.Map;

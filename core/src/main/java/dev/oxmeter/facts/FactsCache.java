@@ -1,7 +1,7 @@
 package dev.oxmeter.facts;
 
 import dev.oxmeter.count.LineCounts;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.oxmeter.facts;
 
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.util.Objects;
 
 /** Cache key of {@link BlobFacts}: the blob and the detection class its file name gave. */

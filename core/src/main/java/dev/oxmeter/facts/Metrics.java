@@ -1,5 +1,7 @@
 package dev.oxmeter.facts;
 
+import dev.oxmeter.model.Metric;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;

@@ -1,8 +1,8 @@
 package dev.oxmeter.people;
 
+import dev.oxmeter.model.Oid;
 import dev.oxmeter.source.CommitInfo;
 import dev.oxmeter.source.FileChange;
-import dev.oxmeter.source.Oid;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;

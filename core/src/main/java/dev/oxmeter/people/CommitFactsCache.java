@@ -1,6 +1,6 @@
 package dev.oxmeter.people;
 
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.util.List;
 import java.util.Map;
 

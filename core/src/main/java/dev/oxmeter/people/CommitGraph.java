@@ -1,6 +1,6 @@
 package dev.oxmeter.people;
 
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;

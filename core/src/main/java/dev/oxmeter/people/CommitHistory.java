@@ -1,9 +1,9 @@
 package dev.oxmeter.people;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Progress;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Progress;
 import dev.oxmeter.source.CommitWalker;
-import dev.oxmeter.source.Oid;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.oxmeter.people;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

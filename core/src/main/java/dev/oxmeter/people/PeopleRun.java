@@ -1,16 +1,16 @@
 package dev.oxmeter.people;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Progress;
 import dev.oxmeter.language.Language;
 import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Progress;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.AttributeRules;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.CommitWalker;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.ObjectSource;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
 import dev.oxmeter.source.TreeItem;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.oxmeter.change.LanguageMove;
 import dev.oxmeter.change.MetricDelta;
 import dev.oxmeter.change.OwnerDelta;
 import dev.oxmeter.facts.CHelperAnalysis;
-import dev.oxmeter.facts.Metric;
+import dev.oxmeter.model.Metric;
 import dev.oxmeter.facts.RustBoundaryAnalysis;
 import dev.oxmeter.facts.RustSafetyAnalysis;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.oxmeter.render;
 
 import dev.oxmeter.Version;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Revision;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.oxmeter.render;
 
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.aggregate.Rows;
-import dev.oxmeter.aggregate.Totals;
 import dev.oxmeter.language.Category;
 import dev.oxmeter.language.Language;
 import dev.oxmeter.language.LanguageCatalog;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.model.Rows;
+import dev.oxmeter.model.Totals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -12,12 +12,15 @@ import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED;
 import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_IMPLS;
 import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED;
 import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_TRAITS;
+import static dev.oxmeter.facts.RustSafetyAnalysis.UNSAFE_TRAITS_DOCUMENTED;
 
-import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.facts.RustBoundaryAnalysis;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Metric;
+import dev.oxmeter.model.Revision;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -71,6 +74,29 @@ public final class LensTables {
             b.row(row);
         });
         return b.build();
+    }
+
+    /** The safety totals for reading: documented/total pairs with their share, in a table that fits a terminal. */
+    public static Table safetyCompact(Map<Revision, Composition> comps, String title) {
+        Table.Builder b = new Table.Builder(title + " · documented / total", "revision", "date", "Rust code",
+                "unsafe blocks", "unsafe fns", "unsafe impls", "unsafe traits", "extern blocks", "INVARIANT",
+                "unsafe/kloc");
+        comps.forEach((r, c) -> {
+            long code = c.row("Rust").code();
+            long sites = c.metric(UNSAFE_BLOCKS) + c.metric(UNSAFE_FNS) + c.metric(UNSAFE_IMPLS);
+            b.row(r.label(), r.date() == null ? "" : r.date().toString().substring(0, 10), code,
+                    ratio(c, UNSAFE_BLOCKS, UNSAFE_BLOCKS_DOCUMENTED), ratio(c, UNSAFE_FNS, UNSAFE_FNS_DOCUMENTED),
+                    ratio(c, UNSAFE_IMPLS, UNSAFE_IMPLS_DOCUMENTED), ratio(c, UNSAFE_TRAITS, UNSAFE_TRAITS_DOCUMENTED),
+                    c.metric(UNSAFE_EXTERN_BLOCKS), c.metric(INVARIANT_COMMENTS),
+                    code == 0 ? Double.NaN : 1000.0 * sites / code);
+        });
+        return b.build();
+    }
+
+    private static String ratio(Composition c, Metric total, Metric documented) {
+        long all = c.metric(total);
+        long doc = c.metric(documented);
+        return all == 0 ? "0" : String.format(Locale.ROOT, "%,d/%,d (%.0f%%)", doc, all, 100.0 * doc / all);
     }
 
     private static String date(Revision r) {

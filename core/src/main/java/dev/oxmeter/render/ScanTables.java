@@ -1,11 +1,11 @@
 package dev.oxmeter.render;
 
-import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.FileRow;
-import dev.oxmeter.aggregate.Rows;
-import dev.oxmeter.aggregate.Totals;
 import dev.oxmeter.count.LineCounts;
 import dev.oxmeter.facts.BlobFacts;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Rows;
+import dev.oxmeter.model.Totals;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

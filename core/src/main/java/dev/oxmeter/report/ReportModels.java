@@ -1,15 +1,14 @@
 package dev.oxmeter.report;
 
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.model.Totals;
 import dev.oxmeter.render.HistoryTables;
 import dev.oxmeter.render.ScanTables;
-
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.aggregate.Totals;
 import dev.oxmeter.facts.CHelperAnalysis;
 import dev.oxmeter.facts.RustBoundaryAnalysis;
 import dev.oxmeter.facts.RustSafetyAnalysis;
-import dev.oxmeter.language.LanguageCatalog;
-import dev.oxmeter.source.Revision;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.model.Oid;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.File;

@@ -1,5 +1,6 @@
 package dev.oxmeter.source;
 
+import dev.oxmeter.model.Oid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

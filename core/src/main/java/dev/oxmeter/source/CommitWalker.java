@@ -1,6 +1,7 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.model.Oid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;

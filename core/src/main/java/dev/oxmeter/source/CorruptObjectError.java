@@ -1,6 +1,7 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.RepositoryException;
+import dev.oxmeter.model.Oid;
 
 /**
  * An object the repository lists but whose stored bytes cannot be read back (a damaged pack or loose object file);

@@ -1,5 +1,6 @@
 package dev.oxmeter.source;
 
+import dev.oxmeter.model.Oid;
 import java.util.Objects;
 
 /**

@@ -2,6 +2,8 @@ package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.RepositoryException;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;

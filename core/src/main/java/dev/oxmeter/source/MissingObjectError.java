@@ -1,6 +1,7 @@
 package dev.oxmeter.source;
 
 import dev.oxmeter.RepositoryException;
+import dev.oxmeter.model.Oid;
 
 /** An object the repository does not have (a shallow or partial clone, or a deleted file); names the object. */
 public final class MissingObjectError extends RepositoryException {

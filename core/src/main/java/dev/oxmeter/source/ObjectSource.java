@@ -2,6 +2,7 @@ package dev.oxmeter.source;
 
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.RepositoryException;
+import dev.oxmeter.model.Oid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.oxmeter.source;
 
+import dev.oxmeter.model.Oid;
 import java.util.Objects;
 
 /** One entry of a git tree: its name within the tree, its kind and the id of the object it names. */

@@ -2,11 +2,11 @@ package dev.oxmeter.store;
 
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.facts.FactsComputer;
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.model.Oid;
 import dev.oxmeter.people.CommitFacts;
 import dev.oxmeter.people.CommitFactsCache;
 import dev.oxmeter.people.Identity;
-import dev.oxmeter.language.LanguageCatalog;
-import dev.oxmeter.source.Oid;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,10 +1,10 @@
 package dev.oxmeter.store;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.aggregate.Totals;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.model.Totals;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

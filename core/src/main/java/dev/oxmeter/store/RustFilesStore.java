@@ -1,7 +1,7 @@
 package dev.oxmeter.store;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

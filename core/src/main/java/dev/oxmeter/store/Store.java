@@ -3,7 +3,7 @@ package dev.oxmeter.store;
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.IoReason;
 import dev.oxmeter.WriteFailure;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.oxmeter.store;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.SubtreeKey;
 import dev.oxmeter.aggregate.SubtreeStore;
-import dev.oxmeter.aggregate.Totals;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Totals;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.oxmeter.timeline;
 
 import dev.oxmeter.OxmeterException;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Oid;
 import dev.oxmeter.source.TagRef;
 import java.time.Instant;
 import java.time.LocalDate;

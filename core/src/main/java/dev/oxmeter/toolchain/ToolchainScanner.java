@@ -2,13 +2,13 @@ package dev.oxmeter.toolchain;
 
 import dev.oxmeter.aggregate.PathRules;
 import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.EntryKind;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.source.MissingObjectError;
 import dev.oxmeter.source.ObjectSource;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
 import dev.oxmeter.source.TreeItem;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

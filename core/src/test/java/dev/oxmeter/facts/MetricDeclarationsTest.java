@@ -1,9 +1,11 @@
 package dev.oxmeter.facts;
 
+import dev.oxmeter.model.Metric;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oxmeter.aggregate.Composition;
+import dev.oxmeter.model.Composition;
 import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.source.BlobContent;
 import java.nio.charset.StandardCharsets;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oxmeter.OxmeterException;
-import dev.oxmeter.aggregate.Progress;
 import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Progress;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
 import dev.oxmeter.store.CommitStore;
 import dev.oxmeter.store.Store;
 import java.io.IOException;

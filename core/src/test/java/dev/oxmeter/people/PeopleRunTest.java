@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.oxmeter.OxmeterException;
 import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Revision;
 import dev.oxmeter.store.CommitStore;
 import dev.oxmeter.store.Store;
 import java.io.IOException;
@@ -50,7 +50,7 @@ class PeopleRunTest {
             return new Revision(t, r.commit(), r.tree(), r.date());
         }).toList();
         return PeopleRun.run(repo, cache, CATALOG, PeopleRun.language(CATALOG, "rust"), PeopleRun.consecutive(revs),
-                o, dev.oxmeter.aggregate.Progress.NONE);
+                o, dev.oxmeter.model.Progress.NONE);
     }
 
     @Test
@@ -192,7 +192,7 @@ class PeopleRunTest {
                     new Revision("v1", v1.commit(), v1.tree(), v1.date()), true);
             assertThatThrownBy(() -> PeopleRun.run(repo, new InMemoryCommitFacts(), CATALOG,
                     PeopleRun.language(CATALOG, "Rust"), List.of(empty), options(),
-                    dev.oxmeter.aggregate.Progress.NONE))
+                    dev.oxmeter.model.Progress.NONE))
                     .isInstanceOf(OxmeterException.class).hasMessage("window v1..v1 is empty: every commit reachable "
                             + "from v1 is reachable from v1");
         }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oxmeter.people.CommitFacts;
 import dev.oxmeter.people.Identity;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Oid;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,10 +2,10 @@ package dev.oxmeter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.SubtreeKey;
-import dev.oxmeter.aggregate.Totals;
-import dev.oxmeter.source.Oid;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Totals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.oxmeter.timeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.TestRepos;
 import java.nio.file.Path;
 import java.time.Instant;

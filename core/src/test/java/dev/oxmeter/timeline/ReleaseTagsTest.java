@@ -2,8 +2,8 @@ package dev.oxmeter.timeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.TagRef;
 import java.time.Instant;
 import java.time.LocalDate;

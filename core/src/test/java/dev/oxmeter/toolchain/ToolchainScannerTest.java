@@ -3,8 +3,8 @@ package dev.oxmeter.toolchain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Revision;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.oxmeter.fleet;
 
 import dev.oxmeter.aggregate.ScanOptions;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Revision;
 import dev.oxmeter.timeline.Timeline;
 import java.io.Serializable;
 import java.util.List;

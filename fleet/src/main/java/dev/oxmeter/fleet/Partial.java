@@ -1,7 +1,7 @@
 package dev.oxmeter.fleet;
 
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.aggregate.Totals;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Totals;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package dev.oxmeter.fleet;
 
-import dev.oxmeter.aggregate.Progress;
+import dev.oxmeter.language.Language;
+import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.model.Progress;
 import dev.oxmeter.people.Affiliations;
 import dev.oxmeter.people.InMemoryCommitFacts;
 import dev.oxmeter.people.Mailmap;
 import dev.oxmeter.people.PeopleReport;
 import dev.oxmeter.people.PeopleRun;
 import dev.oxmeter.people.TrailerKeys;
-import dev.oxmeter.language.Language;
-import dev.oxmeter.language.LanguageCatalog;
 import dev.oxmeter.render.PeopleTables;
 import dev.oxmeter.source.GitRepo;
 import java.util.ArrayList;

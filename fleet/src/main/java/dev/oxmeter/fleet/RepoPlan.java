@@ -1,8 +1,8 @@
 package dev.oxmeter.fleet;
 
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.GitRepo;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;

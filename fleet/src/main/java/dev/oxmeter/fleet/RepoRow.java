@@ -1,11 +1,11 @@
 package dev.oxmeter.fleet;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oxmeter.aggregate.Composition;
-import dev.oxmeter.people.PeopleReport;
 import dev.oxmeter.language.LanguageCatalog;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Revision;
+import dev.oxmeter.people.PeopleReport;
 import dev.oxmeter.render.HistoryTables;
-import dev.oxmeter.source.Revision;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

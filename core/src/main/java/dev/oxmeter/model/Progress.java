@@ -1,4 +1,4 @@
-package dev.oxmeter.aggregate;
+package dev.oxmeter.model;
 
 /**
  * Receives progress of long phases (e.g. "blobs" with a known total). Implementations must be thread-safe:

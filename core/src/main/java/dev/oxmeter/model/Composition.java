@@ -1,7 +1,7 @@
-package dev.oxmeter.aggregate;
+package dev.oxmeter.model;
 
 import dev.oxmeter.facts.BlobAnalyses;
-import dev.oxmeter.facts.Metric;
+import dev.oxmeter.model.Metric;
 import dev.oxmeter.facts.UnknownMetricException;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.oxmeter.aggregate;
+package dev.oxmeter.model;
 
 import dev.oxmeter.count.LineCounts;
 

@@ -1,4 +1,4 @@
-package dev.oxmeter.aggregate;
+package dev.oxmeter.model;
 
 /**
  * Names of the rows that are not languages. They are in parentheses so they can never collide with a language

@@ -1,14 +1,13 @@
-package dev.oxmeter.cli;
+package dev.oxmeter;
 
+import dev.oxmeter.language.Language;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.people.Affiliations;
-import dev.oxmeter.people.CommitFactsCache;
 import dev.oxmeter.people.Mailmap;
 import dev.oxmeter.people.PeopleReport;
 import dev.oxmeter.people.PeopleRun;
 import dev.oxmeter.people.TrailerKeys;
-import dev.oxmeter.language.Language;
 import dev.oxmeter.report.ReportModel;
-import dev.oxmeter.source.Revision;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,34 +24,21 @@ import java.util.Set;
  * repository's mailmap at each window's end; employers from an affiliations file, else email domains), reusing
  * the store's commit facts, with the top contributors named.
  */
-final class ReportPeople implements ReportData.PeopleSource {
+final class ReportPeople implements ReportRequest.PeopleSource {
     /** Named contributors per list. */
     static final int NAMED = 15;
-    private final int threads;
     private final Affiliations affiliations;
 
-    ReportPeople(int threads, Affiliations affiliations) {
-        this.threads = threads;
+    ReportPeople(Affiliations affiliations) {
         this.affiliations = affiliations;
     }
 
     @Override
-    public ReportModel.Part<ReportModel.People> people(Session s, List<Revision> revs) {
-        Language rust = s.computer().catalog().byName("Rust").orElseThrow();
-        CommitFactsCache cache = s.commitFacts();
-        dev.oxmeter.aggregate.Progress progress = s.progress();
-        PeopleRun.Result r;
-        try {
-            r = PeopleRun.run(s.repo(), cache, s.computer().catalog(), rust, PeopleRun.consecutive(revs),
-                new PeopleRun.Options(s.options().excludes(), s.options().includeVendored(), Mailmap.EMPTY, null,
-                        affiliations, TrailerKeys.DEFAULT, threads, s.options().allowMissing()), progress);
-        } finally {
-            progress.done();
-        }
-        String shallow = dev.oxmeter.people.CommitHistory.shallowNotice(r.shallow());
-        if (shallow != null) {
-            s.notice(shallow);
-        }
+    public ReportModel.Part<ReportModel.People> people(Oxmeter ox, List<Revision> revs) {
+        Language rust = ox.catalog().byName("Rust").orElseThrow();
+        PeopleRun.Result r = ox.people(rust, PeopleRun.consecutive(revs),
+                ox.peopleOptions(Mailmap.EMPTY, null, affiliations, TrailerKeys.DEFAULT,
+                        ox.options().allowMissing()), false);
         List<ReportModel.Window> windows = new ArrayList<>();
         Map<String, Set<String>> employerPeople = new HashMap<>();
         Map<String, Integer> employerCommits = new HashMap<>();

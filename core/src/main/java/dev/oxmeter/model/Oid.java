@@ -1,4 +1,4 @@
-package dev.oxmeter.source;
+package dev.oxmeter.model;
 
 import java.util.HexFormat;
 

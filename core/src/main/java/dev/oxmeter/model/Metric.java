@@ -1,17 +1,17 @@
-package dev.oxmeter.facts;
+package dev.oxmeter.model;
 
 import java.util.Objects;
 
 /**
- * One quantity a {@link BlobAnalysis} reports per blob, declared once by that analysis: its name, the unit it
+ * One quantity a {@link dev.oxmeter.facts.BlobAnalysis} reports per blob, declared once by that analysis: its name, the unit it
  * counts and what it means. Sums over a tree are keyed {@link #key()} ({@code rust_safety.unsafe_blocks}); the
  * store keeps {@link #analysis()} and {@link #name()} as they are, so both are data: renaming one is a schema
  * change (bump the analysis version).
  *
- * <p>Immutable and thread-safe. Look a metric up by key with {@link BlobAnalyses#metric(String)}, which throws
+ * <p>Immutable and thread-safe. Look a metric up by key with {@link dev.oxmeter.facts.BlobAnalyses#metric(String)}, which throws
  * for an undeclared one.
  *
- * @param analysis the declaring analysis's {@link BlobAnalysis#name()}
+ * @param analysis the declaring analysis's {@link dev.oxmeter.facts.BlobAnalysis#name()}
  * @param name     lower_snake_case, unique within the analysis
  * @param unit     what one counts, as a plural noun ({@code blocks}, {@code functions})
  * @param meaning  one sentence in Markdown: what is counted (the exact rules are in docs/kernel-lens.md)

@@ -1,22 +1,23 @@
-package dev.oxmeter.cli;
+package dev.oxmeter;
 
-import dev.oxmeter.aggregate.Composition;
 import dev.oxmeter.aggregate.FileRow;
-import dev.oxmeter.owners.CodeOwners;
-import dev.oxmeter.owners.Maintainers;
+import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Oid;
+import dev.oxmeter.model.Revision;
 import dev.oxmeter.owners.Owner;
-import dev.oxmeter.owners.Ownership;
-import dev.oxmeter.owners.OwnershipMatcher;
+import dev.oxmeter.owners.OwnershipFiles;
 import dev.oxmeter.report.ReportModel;
 import dev.oxmeter.report.ReportModels;
 import dev.oxmeter.source.BlobContent;
 import dev.oxmeter.source.EntryKind;
 import dev.oxmeter.source.ObjectSource;
-import dev.oxmeter.source.Oid;
-import dev.oxmeter.source.Revision;
 import dev.oxmeter.source.TreeItem;
-import dev.oxmeter.store.RustFilesStore;
 import dev.oxmeter.store.RustFilesStore.RustFile;
+import dev.oxmeter.store.RustFilesStore;
+import dev.oxmeter.toolchain.Distributions;
+import dev.oxmeter.toolchain.RevisionToolchain;
+import dev.oxmeter.toolchain.ToolchainScanner;
+import dev.oxmeter.toolchain.ToolchainTimeline;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,24 +31,21 @@ import java.util.Map;
  * Rust share, and the safety, helper and boundary metric sums, all served from the store when known), Rust code
  * per component from the Rust files of each release that has Rust (saved in the store, listed by the engine
  * otherwise), Rust code per MAINTAINERS entry (or CODEOWNERS rule) at the last release with Rust, and
- * contributors from a {@link PeopleSource}.
+ * contributors from a {@link ReportRequest.PeopleSource}.
  */
-final class ReportData {
-    /** Where ownership may be declared, in the order looked at. */
-    static final List<String> OWNERSHIP_FILES = List.of("MAINTAINERS", "CODEOWNERS", ".github/CODEOWNERS",
-            ".gitlab/CODEOWNERS", "docs/CODEOWNERS");
+final class ReportAssembly {
     static final String RUST = "Rust";
     static final String ROOT = "(top level)";
     static final String NO_OWNER = "(no owner)";
 
-    private ReportData() {
+    private ReportAssembly() {
     }
 
-    static ReportModel build(Session s, List<Revision> revs, String name, String timeline, String generatedAt,
-                             String tool, int depth, PeopleSource people) {
-        long[] served = new long[1];
-        Map<Revision, Composition> history = Compositions.of(s, revs, served);
-        ReportModel m = ReportModels.of(name, generatedAt, tool, timeline, history, s.computer().catalog());
+    static ReportModel build(Oxmeter s, List<Revision> revs, ReportRequest request) {
+        int depth = request.componentDepth();
+        Map<Revision, Composition> history = s.compositions(revs);
+        ReportModel m = ReportModels.of(request.name(), request.generatedAt(), request.tool(), request.timeline(),
+                history, s.catalog());
         Revision lastWithRust = null;
         List<Revision> withRust = new ArrayList<>();
         for (Revision r : revs) {
@@ -69,17 +67,26 @@ final class ReportData {
                 components);
         m = ReportModels.withOwners(m, owners(s, revs, lastWithRust,
                 lastWithRust == null ? null : files.get(lastWithRust.tree())));
-        m = ReportModels.withPeople(m, people.people(s, revs));
-        m = m.withToolchain(ReportToolchain.of(s, revs));
-        s.finish(served[0] + " of " + revs.size() + " revisions served from the store");
+        m = ReportModels.withPeople(m, request.people().people(s, revs));
+        m = m.withToolchain(toolchain(s, revs));
         return m;
+    }
+
+    /** The toolchain section, or why there is none. Cost: the toolchain scan of the releases (relevant files only). */
+    private static ReportModel.Part<ToolchainTimeline> toolchain(Oxmeter s, List<Revision> revs) {
+        List<RevisionToolchain> scanned = new ToolchainScanner(s.repo(), s.options()).scan(revs);
+        if (scanned.stream().noneMatch(RevisionToolchain::hasRust)) {
+            return ReportModel.Part.absent("no Cargo manifest, lock file, rust-toolchain file or "
+                    + "scripts/min-tool-version.sh in any selected release");
+        }
+        return ReportModel.Part.of(ToolchainTimeline.of(scanned, Distributions.standard()));
     }
 
     /**
      * The counted Rust files of each revision's tree: from the store when saved there, otherwise from the
      * engine's file listing (then saved).
      */
-    private static Map<Oid, List<RustFile>> rustFiles(Session s, List<Revision> revs) {
+    private static Map<Oid, List<RustFile>> rustFiles(Oxmeter s, List<Revision> revs) {
         RustFilesStore saved = s.store() == null ? null
                 : new RustFilesStore(s.store(), s.options().fingerprint(), s.computer().compositionVersion());
         Map<Oid, List<RustFile>> out = new HashMap<>(saved == null ? Map.of()
@@ -90,11 +97,11 @@ final class ReportData {
                 continue;
             }
             List<RustFile> list = new ArrayList<>();
-            s.engine().files(r, (FileRow f) -> {
+            for (FileRow f : s.files(r)) {
                 if (RUST.equals(f.row())) {
                     list.add(new RustFile(f.path(), f.facts().counts().code()));
                 }
-            });
+            }
             out.put(r.tree(), list);
             fresh.put(r.tree(), list);
         }
@@ -117,7 +124,7 @@ final class ReportData {
         return end < 0 ? ROOT : path.substring(0, end);
     }
 
-    private static ReportModel.Part<ReportModel.Owners> owners(Session s, List<Revision> revs, Revision at,
+    private static ReportModel.Part<ReportModel.Owners> owners(Oxmeter s, List<Revision> revs, Revision at,
                                                                List<RustFile> rust) {
         if (revs.isEmpty()) {
             return ReportModel.Part.absent("no revisions");
@@ -125,30 +132,23 @@ final class ReportData {
         if (at == null || rust == null) {
             return ReportModel.Part.absent("no Rust code in any selected release");
         }
-        String file = null;
         Map<String, long[]> per = new HashMap<>();
+        OwnershipFiles.Found found;
         try (ObjectSource src = s.repo().newObjectSource()) {
-            String text = null;
-            for (String candidate : OWNERSHIP_FILES) {
-                Oid blob = find(src, at.tree(), candidate, false);
-                if (blob != null) {
-                    BlobContent c = src.blob(blob, 64L << 20, 0);
-                    file = candidate;
-                    text = new String(c.data(), 0, c.length(), StandardCharsets.UTF_8);
-                    break;
-                }
-            }
-            if (file == null) {
+            Map<String, Boolean> dirs = new HashMap<>();
+            // the Rust files may come from the store: the ownership file is looked up in the tree itself
+            found = OwnershipFiles.find(p -> find(src, at.tree(), p, false),
+                    p -> dirs.computeIfAbsent(p, d -> find(src, at.tree(), d, true) != null),
+                    blob -> {
+                        BlobContent c = src.blob(blob, 64L << 20, 0);
+                        return new String(c.data(), 0, c.length(), StandardCharsets.UTF_8);
+                    }, new HashMap<>()).orElse(null);
+            if (found == null) {
                 return ReportModel.Part.absent("no MAINTAINERS or CODEOWNERS file at " + at.label());
             }
-            Map<String, Boolean> dirs = new HashMap<>();
-            Ownership ownership = file.equals("MAINTAINERS")
-                    ? OwnershipMatcher.of(Maintainers.parse(text),
-                            p -> dirs.computeIfAbsent(p, d -> find(src, at.tree(), d, true) != null))
-                    : CodeOwners.parse(text);
-            s.skippedRules(file, ownership.problems());
+            s.reportSkippedRules(found);
             for (RustFile f : rust) {
-                List<Owner> o = ownership.owners(f.path());
+                List<Owner> o = found.ownership().owners(f.path());
                 long[] acc = per.computeIfAbsent(o.isEmpty() ? NO_OWNER : o.get(0).name(), k -> new long[2]);
                 acc[0]++;
                 acc[1] += f.code();
@@ -158,7 +158,7 @@ final class ReportData {
         per.forEach((k, v) -> rows.add(new ReportModel.OwnerRow(k, v[0], v[1])));
         rows.sort(Comparator.comparingLong((ReportModel.OwnerRow r) -> -r.code())
                 .thenComparing(ReportModel.OwnerRow::name));
-        return ReportModel.Part.of(new ReportModel.Owners(file, at.label(), rows));
+        return ReportModel.Part.of(new ReportModel.Owners(found.file(), at.label(), rows));
     }
 
     /** The blob (or with {@code directory}, the tree) at {@code path} under {@code tree}, or null. */
@@ -185,16 +185,5 @@ final class ReportData {
             cur = hit.id();
         }
         return null;
-    }
-
-    /**
-     * Where contributor figures come from. The people analysis ({@code oxmeter people}) is developed separately;
-     * until its library API is in this build, {@link #NONE} says so on the page.
-     */
-    interface PeopleSource {
-        PeopleSource NONE = (s, revs) -> ReportModel.Part.absent(
-                "the people analysis (oxmeter people) is not part of this build");
-
-        ReportModel.Part<ReportModel.People> people(Session s, List<Revision> revs);
     }
 }
