@@ -9,6 +9,7 @@ import dev.oxmeter.language.Detection;
 import dev.oxmeter.source.EntryKind;
 import dev.oxmeter.source.GitRepo;
 import dev.oxmeter.model.Composition;
+import dev.oxmeter.model.Metric;
 import dev.oxmeter.model.Oid;
 import dev.oxmeter.model.Progress;
 import dev.oxmeter.model.Revision;
@@ -261,7 +262,7 @@ public final class CompositionEngine {
                 b.add(row, Totals.ofFile(facts.counts(), facts.bytes()));
                 if (Rows.isLanguage(row)) {
                     facts.metrics().forEach((analysis, m) ->
-                            m.values().forEach((k, v) -> b.metric(analysis + "." + k, v)));
+                            m.values().forEach((k, v) -> b.metric(Metric.key(analysis, k), v)));
                 }
             }
         }

@@ -71,7 +71,8 @@ public final class RustSites {
                 continue;
             }
             Site s = sites.get(next);
-            if (!t.isIdent(i, "unsafe") || t.line[i] != s.line() || !isSiteOf(t, code, p, s.kind())) {
+            if (t.line[i] != s.line() || !(t.isIdent(i, "unsafe") && isSiteOf(t, code, p, s.kind())
+                    || s.kind() == Kind.EXTERN_BLOCK && isBareExternBlock(t, code, p))) {
                 continue;
             }
             next++;
@@ -108,6 +109,12 @@ public final class RustSites {
             case FN -> (t.isIdent(n, "fn") && identAt(t, code, p + 2)) || (t.isIdent(n, "extern") && externFn(t, code, p));
             case EXTERN_BLOCK -> t.isIdent(n, "extern") && externBlock(t, code, p);
         };
+    }
+
+    /** {@code extern "C" {} without {@code unsafe}: a site all the same, as {@link RustSafetyScanner} counts it. */
+    private static boolean isBareExternBlock(RustTokens t, int[] code, int p) {
+        return t.isIdent(code[p], "extern") && (p == 0 || !t.isIdent(code[p - 1], "unsafe"))
+                && RustBoundaryScanner.isExternBlock(t, code, p);
     }
 
     private static boolean identAt(RustTokens t, int[] code, int q) {

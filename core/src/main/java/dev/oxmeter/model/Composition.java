@@ -1,8 +1,5 @@
 package dev.oxmeter.model;
 
-import dev.oxmeter.facts.BlobAnalyses;
-import dev.oxmeter.model.Metric;
-import dev.oxmeter.facts.UnknownMetricException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,15 +25,6 @@ public record Composition(Map<String, Totals> rows, Map<String, Long> metrics) {
     /** The sum of {@code metric} over the tree's counted files (0 when none has any). */
     public long metric(Metric metric) {
         return metrics.getOrDefault(metric.key(), 0L);
-    }
-
-    /**
-     * The sum of the metric keyed {@code key} ({@code rust_safety.unsafe_blocks}).
-     *
-     * @throws UnknownMetricException when no registered analysis declares that metric (never a silent 0)
-     */
-    public long metric(String key) {
-        return metric(BlobAnalyses.metric(key));
     }
 
     public Totals row(String name) {

@@ -140,12 +140,13 @@ class MetricDeclarationsTest {
         assertThatThrownBy(() -> new CHelperAnalysis().metric("helper")).isInstanceOf(UnknownMetricException.class)
                 .hasMessageContaining("helpers, helpers_annotated, helper_exports");
 
-        // a composition reads a declared metric it has none of as 0, and an undeclared one not at all
+        // a composition reads a declared metric it has none of as 0; a key reaches it only through the declarations
         Composition c = new Composition.Builder().metric(CHelperAnalysis.HELPERS, 3).build();
-        assertThat(c.metric("c_helpers.helpers")).isEqualTo(3);
+        assertThat(c.metric(BlobAnalyses.metric("c_helpers.helpers"))).isEqualTo(3);
         assertThat(c.metric(CHelperAnalysis.HELPERS)).isEqualTo(3);
-        assertThat(c.metric("rust_safety.unsafe_blocks")).isZero();
-        assertThatThrownBy(() -> c.metric("c_helpers.helpers_anotated")).isInstanceOf(UnknownMetricException.class);
+        assertThat(c.metric(BlobAnalyses.metric("rust_safety.unsafe_blocks"))).isZero();
+        assertThatThrownBy(() -> c.metric(BlobAnalyses.metric("c_helpers.helpers_anotated")))
+                .isInstanceOf(UnknownMetricException.class);
     }
 
     @Test

@@ -58,6 +58,26 @@ class RustSitesTest {
     }
 
     @Test
+    void anExternBlockWithoutTheKeywordIsASiteAndTheSitesAfterItAreFound() {
+        // pre-2024 code: the extern block is unsafe without saying so, and the block after it must still be found
+        List<RustSites.FingerprintedSite> s = scan("""
+                extern "C" {
+                    fn flush_and_reboot();
+                }
+                fn panic() -> ! {
+                    unsafe { flush_and_reboot() };
+                    loop {}
+                }
+                """);
+        assertThat(s).extracting(f -> f.site().kind()).containsExactly(Kind.EXTERN_BLOCK, Kind.BLOCK);
+        assertThat(s).extracting(f -> f.site().line()).containsExactly(1, 5);
+        assertThat(s.get(1).item()).isEqualTo("fn panic");
+        String bare = fp("extern \"C\" {\n    fn f();\n}\n");
+        assertThat(bare).isEqualTo(fp("// moved\n\nextern \"C\" {\n    fn f();\n}\n"))
+                .isNotEqualTo(fp("extern \"system\" {\n    fn f();\n}\n"));
+    }
+
+    @Test
     void linesCommentsAndWhitespaceDoNotChangeIt() {
         String moved = "// a header\n\n\n" + BLOCK.replace("unsafe { *p }", "unsafe {\n        *p // the byte\n    }");
         assertThat(fp(moved)).isEqualTo(fp(BLOCK));
