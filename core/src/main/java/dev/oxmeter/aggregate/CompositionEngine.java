@@ -98,7 +98,7 @@ public final class CompositionEngine {
         this.progress = progress;
         this.persist = persist;
         this.classifier = new EntryClassifier(computer.catalog(), ExclusionPolicy.of(options));
-        this.walk = new TreeWalk(layers, classifier, cache, missingFacts, memo, subtrees);
+        this.walk = new TreeWalk(layers, classifier, cache, memo, subtrees);
     }
 
     /** A batch walked whose blobs are being read. */

@@ -1,6 +1,5 @@
 package dev.oxmeter.aggregate;
 
-import dev.oxmeter.facts.BlobFacts;
 import dev.oxmeter.facts.FactsCache;
 import dev.oxmeter.facts.FactsKey;
 import dev.oxmeter.language.Detection;
@@ -23,7 +22,7 @@ import java.util.Set;
  * are not known yet, each once per run. Reads trees and {@code .gitattributes} only, never file blobs.
  *
  * <p>Not thread-safe: the engine's calling thread walks; reader threads only add facts to the (synchronized)
- * {@link FactsCache} and the missing-facts map meanwhile.
+ * {@link FactsCache} meanwhile.
  */
 final class TreeWalk {
     /** Revisions walked together, and what their walk found; dropped once they are composed. */
@@ -51,7 +50,6 @@ final class TreeWalk {
     private final AttributeLayers layers;
     private final EntryClassifier classifier;
     private final FactsCache cache;
-    private final Map<FactsKey, BlobFacts> missingFacts;
     private final SubtreeMemo memo;
     private final SubtreeStore store;
     long treesRead;
@@ -59,15 +57,13 @@ final class TreeWalk {
     long subtreesFromStore;
 
     /**
-     * @param missingFacts facts of absent blobs (not in {@code cache}), filled by the readers
-     * @param store        compositions saved by earlier runs, or null
+     * @param store compositions saved by earlier runs, or null
      */
-    TreeWalk(AttributeLayers layers, EntryClassifier classifier, FactsCache cache,
-             Map<FactsKey, BlobFacts> missingFacts, SubtreeMemo memo, SubtreeStore store) {
+    TreeWalk(AttributeLayers layers, EntryClassifier classifier, FactsCache cache, SubtreeMemo memo,
+             SubtreeStore store) {
         this.layers = layers;
         this.classifier = classifier;
         this.cache = cache;
-        this.missingFacts = missingFacts;
         this.memo = memo;
         this.store = store;
     }
@@ -104,9 +100,8 @@ final class TreeWalk {
                     } else if (item.kind().isRegularFile()) {
                         EntryClassifier.FileInfo info = classifier.classify(dir, p.prefix(), item, here);
                         FactsKey key = new FactsKey(item.id(), info.detection().key());
-                        if (batch.needed.containsKey(key) || missingFacts.containsKey(key)) {
-                            continue;
-                        }
+                        // a key met before in this run (needed by this batch or an earlier one, found missing, or
+                        // known) is marked seen: it answers AGAIN, so each blob is counted and read once
                         switch (cache.markSeen(key)) {
                             case FIRST_KNOWN -> blobsCached++;
                             case FIRST_UNKNOWN -> batch.needed.put(key, info.detection());
