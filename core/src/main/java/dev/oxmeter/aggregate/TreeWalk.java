@@ -27,6 +27,8 @@ import java.util.Set;
 final class TreeWalk {
     /** Revisions walked together, and what their walk found; dropped once they are composed. */
     static final class Batch {
+        private final int maxEntries;
+        private final int maxBlobs;
         final List<Revision> revisions = new ArrayList<>();
         /** Trees read by this batch's walk, taken (removed) as they are composed. */
         final Map<Oid, List<TreeItem>> trees = new HashMap<>();
@@ -36,9 +38,20 @@ final class TreeWalk {
         final Map<FactsKey, Detection> needed = new LinkedHashMap<>();
         long heldEntries;
 
+        /** A batch that is full once its trees hold {@code maxEntries} entries or it needs {@code maxBlobs} blobs. */
+        Batch(int maxEntries, int maxBlobs) {
+            this.maxEntries = maxEntries;
+            this.maxBlobs = maxBlobs;
+        }
+
+        /** A batch for one revision (its limits are never asked). */
+        Batch() {
+            this(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        }
+
         /** Whether the batch holds enough to be read and composed: memory is bounded by the batch. */
         boolean full() {
-            return heldEntries >= CompositionEngine.BATCH_ENTRIES || needed.size() >= CompositionEngine.BATCH_BLOBS;
+            return heldEntries >= maxEntries || needed.size() >= maxBlobs;
         }
     }
 
