@@ -60,6 +60,8 @@ public final class CompositionEngine {
     private final EntryClassifier classifier;
     private final SubtreeMemo memo = new SubtreeMemo();
     private final TreeWalk walk;
+    private int batchEntries = BATCH_ENTRIES;
+    private int batchBlobs = BATCH_BLOBS;
 
     /** Compositions composed in the current batch, to save to the {@link SubtreeStore}. */
     private final Map<SubtreeKey, Composition> fresh = new java.util.HashMap<>();
@@ -103,7 +105,14 @@ public final class CompositionEngine {
         this.progress = progress;
         this.persist = persist;
         this.classifier = new EntryClassifier(computer.catalog(), ExclusionPolicy.of(options));
-        this.walk = new TreeWalk(layers, classifier, cache, missingFacts, memo, subtrees);
+        this.walk = new TreeWalk(layers, classifier, cache, memo, subtrees);
+    }
+
+    /** Smaller batches than the defaults, so a test's small history spans several batches. */
+    CompositionEngine withBatchLimits(int entries, int blobs) {
+        this.batchEntries = entries;
+        this.batchBlobs = blobs;
+        return this;
     }
 
     /** A batch walked whose blobs are being read. */
@@ -122,7 +131,7 @@ public final class CompositionEngine {
                 InFlight current = null;
                 if (next < revs.size()) {
                     long t0 = System.nanoTime();
-                    TreeWalk.Batch batch = new TreeWalk.Batch();
+                    TreeWalk.Batch batch = new TreeWalk.Batch(batchEntries, batchBlobs);
                     Set<SubtreeKey> earlier = previous == null ? Set.of() : previous.batch().walked;
                     progress.phase("walking trees", revs.size() - next);
                     try (ObjectSource src = repo.newObjectSource()) {

@@ -1,7 +1,10 @@
 package dev.oxmeter.aggregate;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which files are left out of language totals, and why: the user's {@code --exclude} patterns first, then the
@@ -10,19 +13,40 @@ import java.util.Map;
  * {@code includeVendored} turns all of it off. The one rule every command applies, to tree entries and to the files
  * a commit changes alike.
  *
- * <p>Immutable and thread-safe; a decision costs a match of the path against each pattern.
+ * <p>Immutable and thread-safe; a decision costs a lookup of the file name and a match against each other pattern.
  */
 public final class ExclusionPolicy {
-    private final PathRules rules;
     private final boolean includeVendored;
+    private final Globs user;
+    private final Globs vendored;
+    private final Globs generated;
+
+    /** One list of patterns, with the plain names among them in a set: a file's name is looked up once. */
+    private record Globs(List<PathGlob> all, Set<String> names, List<PathGlob> rest) {
+        static Globs of(List<PathGlob> globs) {
+            Set<String> names = new HashSet<>();
+            List<PathGlob> rest = new ArrayList<>();
+            for (PathGlob g : globs) {
+                if (g.nameLiteral() != null) {
+                    names.add(g.nameLiteral());
+                } else {
+                    rest.add(g);
+                }
+            }
+            return new Globs(List.copyOf(globs), Set.copyOf(names), List.copyOf(rest));
+        }
+    }
 
     /**
      * @param excludes        user patterns ({@link PathGlob}, as {@code --exclude})
      * @param includeVendored when true nothing is excluded
      */
     public ExclusionPolicy(List<String> excludes, boolean includeVendored) {
-        this.rules = new PathRules(excludes);
+        PathRules rules = new PathRules(excludes);
         this.includeVendored = includeVendored;
+        this.user = Globs.of(rules.userGlobs());
+        this.vendored = Globs.of(rules.vendoredGlobs());
+        this.generated = Globs.of(rules.generatedGlobs());
     }
 
     /** The policy of a scan's options. */
@@ -57,14 +81,14 @@ public final class ExclusionPolicy {
             return Directory.NOTHING;
         }
         String dir = prefix.isEmpty() ? null : prefix.substring(0, prefix.length() - 1);
-        return new Directory(false, prefix.length(), dirMatch(rules.userGlobs(), dir),
-                dirMatch(rules.vendoredGlobs(), dir), dirMatch(rules.generatedGlobs(), dir));
+        return new Directory(false, prefix.length(), dirMatch(user, dir), dirMatch(vendored, dir),
+                dirMatch(generated, dir));
     }
 
-    /** The globs that must still see each file: none once a split glob matched the directory. */
-    private static List<PathGlob> dirMatch(List<PathGlob> globs, String dir) {
+    /** The globs that must still see each file: none (null) once a split glob matched the directory. */
+    private static Globs dirMatch(Globs globs, String dir) {
         if (dir != null) {
-            for (PathGlob g : globs) {
+            for (PathGlob g : globs.all()) {
                 if (g.splitsAtName() && g.matches(dir)) {
                     return null;
                 }
@@ -80,12 +104,11 @@ public final class ExclusionPolicy {
         private final boolean nothing;
         private final int nameStart;
         /** Per pattern list: null when the directory itself matches, else the globs to test on each file. */
-        private final List<PathGlob> user;
-        private final List<PathGlob> vendored;
-        private final List<PathGlob> generated;
+        private final Globs user;
+        private final Globs vendored;
+        private final Globs generated;
 
-        private Directory(boolean nothing, int nameStart, List<PathGlob> user, List<PathGlob> vendored,
-                          List<PathGlob> generated) {
+        private Directory(boolean nothing, int nameStart, Globs user, Globs vendored, Globs generated) {
             this.nothing = nothing;
             this.nameStart = nameStart;
             this.user = user;
@@ -136,11 +159,11 @@ public final class ExclusionPolicy {
                     below(generated, dir));
         }
 
-        private List<PathGlob> below(List<PathGlob> globs, String dir) {
+        private Globs below(Globs globs, String dir) {
             if (globs == null) {
                 return null;
             }
-            for (PathGlob g : globs) {
+            for (PathGlob g : globs.all()) {
                 if (g.splitsAtName() && g.matchesName(dir, nameStart)) {
                     return null;
                 }
@@ -148,11 +171,14 @@ public final class ExclusionPolicy {
             return globs;
         }
 
-        private boolean matches(List<PathGlob> globs, String path) {
+        private boolean matches(Globs globs, String path) {
             if (globs == null) {
                 return true;
             }
-            for (PathGlob glob : globs) {
+            if (!globs.names().isEmpty() && globs.names().contains(path.substring(nameStart))) {
+                return true;
+            }
+            for (PathGlob glob : globs.rest()) {
                 if (glob.splitsAtName() ? glob.matchesName(path, nameStart) : glob.matches(path)) {
                     return true;
                 }

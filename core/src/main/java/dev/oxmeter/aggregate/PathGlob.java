@@ -135,6 +135,11 @@ public final class PathGlob {
         }
     }
 
+    /** The literal a path component must equal, for a pattern that is a plain name ({@code vendor}); else null. */
+    String nameLiteral() {
+        return shape == Shape.NAME ? literal : null;
+    }
+
     /**
      * Whether {@link #matches} of a path splits into a test of its directory and one of its file name: true for
      * every shape but the general regex. Then {@code matches(dir + "/" + name)} equals

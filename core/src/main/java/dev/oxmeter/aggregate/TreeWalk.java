@@ -25,11 +25,13 @@ import java.util.Set;
  * are not known yet, each once per run. Reads trees and {@code .gitattributes} only, never file blobs.
  *
  * <p>Not thread-safe: the engine's calling thread walks; reader threads only add facts to the (synchronized)
- * {@link FactsCache} and the missing-facts map meanwhile.
+ * {@link FactsCache} meanwhile.
  */
 final class TreeWalk {
     /** Revisions walked together, and what their walk found; dropped once they are composed. */
     static final class Batch {
+        private final int maxEntries;
+        private final int maxBlobs;
         final List<Revision> revisions = new ArrayList<>();
         /** Trees read by this batch's walk, taken (removed) as they are composed. */
         final Map<Oid, List<TreeItem>> trees = new HashMap<>();
@@ -39,9 +41,20 @@ final class TreeWalk {
         final Map<FactsKey, Detection> needed = new LinkedHashMap<>();
         long heldEntries;
 
+        /** A batch that is full once its trees hold {@code maxEntries} entries or it needs {@code maxBlobs} blobs. */
+        Batch(int maxEntries, int maxBlobs) {
+            this.maxEntries = maxEntries;
+            this.maxBlobs = maxBlobs;
+        }
+
+        /** A batch for one revision (its limits are never asked). */
+        Batch() {
+            this(Integer.MAX_VALUE, Integer.MAX_VALUE);
+        }
+
         /** Whether the batch holds enough to be read and composed: memory is bounded by the batch. */
         boolean full() {
-            return heldEntries >= CompositionEngine.BATCH_ENTRIES || needed.size() >= CompositionEngine.BATCH_BLOBS;
+            return heldEntries >= maxEntries || needed.size() >= maxBlobs;
         }
     }
 
@@ -53,7 +66,6 @@ final class TreeWalk {
     private final AttributeLayers layers;
     private final EntryClassifier classifier;
     private final FactsCache cache;
-    private final Map<FactsKey, BlobFacts> missingFacts;
     private final SubtreeMemo memo;
     private final SubtreeStore store;
     long treesRead;
@@ -61,15 +73,13 @@ final class TreeWalk {
     long subtreesFromStore;
 
     /**
-     * @param missingFacts facts of absent blobs (not in {@code cache}), filled by the readers
-     * @param store        compositions saved by earlier runs, or null
+     * @param store compositions saved by earlier runs, or null
      */
-    TreeWalk(AttributeLayers layers, EntryClassifier classifier, FactsCache cache,
-             Map<FactsKey, BlobFacts> missingFacts, SubtreeMemo memo, SubtreeStore store) {
+    TreeWalk(AttributeLayers layers, EntryClassifier classifier, FactsCache cache, SubtreeMemo memo,
+             SubtreeStore store) {
         this.layers = layers;
         this.classifier = classifier;
         this.cache = cache;
-        this.missingFacts = missingFacts;
         this.memo = memo;
         this.store = store;
     }
@@ -106,9 +116,8 @@ final class TreeWalk {
                     } else if (item.kind().isRegularFile()) {
                         EntryClassifier.FileInfo info = classifier.classify(dir, p.prefix(), item, here);
                         FactsKey key = new FactsKey(item.id(), info.detection().key());
-                        if (batch.needed.containsKey(key) || missingFacts.containsKey(key)) {
-                            continue;
-                        }
+                        // a key met before in this run (needed by this batch or an earlier one, found missing, or
+                        // known) is marked seen: it answers AGAIN, so each blob is counted and read once
                         switch (cache.markSeen(key)) {
                             case FIRST_KNOWN -> blobsCached++;
                             case FIRST_UNKNOWN -> batch.needed.put(key, info.detection());

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class FactsCache {
     private static final byte HAS_FACTS = 1;
     private static final byte SEEN = 2;
+    private static final BlobKind[] KINDS = BlobKind.values();
 
     /** What {@link #markSeen} found. */
     public enum Seen {
@@ -65,7 +66,7 @@ public final class FactsCache {
         if (slot < 0 || (flags[slot] & HAS_FACTS) == 0) {
             return null;
         }
-        return new BlobFacts(languages.get(language[slot]), BlobKind.values()[kind[slot]], bytes[slot],
+        return new BlobFacts(languages.get(language[slot]), KINDS[kind[slot]], bytes[slot],
                 new LineCounts(lines[slot], code[slot], comment[slot], blank[slot]),
                 metricSets.get(metrics[slot]));
     }
