@@ -37,8 +37,6 @@ public final class CommitStore implements CommitFactsCache {
     static final String META_KEY = "commit_facts_version";
     /** Commits per text when the graph or the ids are loaded whole. */
     private static final int CHUNK = 65536;
-    /** Groups (long texts) a packed query returns. */
-    private static final int PACKED_GROUPS = 64;
 
     private final Store store;
     private Map<Oid, Long> known;
@@ -287,59 +285,12 @@ public final class CommitStore implements CommitFactsCache {
         return out;
     }
 
-    /**
-     * Runs {@code SELECT columns FROM from} (one {@code ?} bound to {@code param}) and hands each row's values
-     * to {@code row} as strings (null for NULL). Rows are fetched as a few long byte strings, each value written
-     * as its UTF-8 length, a colon and its bytes, grouped by commit and in {@code order} within a commit: one
-     * JDBC value per thousands of rows instead of one per cell, which is what makes loading commit facts
-     * row by row slow. Values are exact whatever they hold (newlines, separators, any Unicode).
-     */
+    /** {@link PackedRows#read} with {@code param} bound to every {@code ?} of {@code from}. */
     private void packed(String columns, String from, String order, String param, Consumer<String[]> row) {
-        String[] cols = columns.split(", ");
-        StringBuilder expr = new StringBuilder();
-        for (String c : cols) {
-            if (expr.length() > 0) {
-                expr.append(" || ");
-            }
-            String v = "CAST(" + c + " AS VARCHAR)";
-            expr.append("coalesce(CAST(strlen(").append(v).append(") AS VARCHAR), '-1') || ':' || coalesce(")
-                    .append(v).append(", '')");
-        }
-        String sql = "SELECT encode(string_agg(" + expr + ", '' ORDER BY " + order + ")) FROM " + from
-                + " GROUP BY hash(commit) % " + PACKED_GROUPS;
-        String[] fields = new String[cols.length];
-        Connection c = store.connection();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, param);
-            if (sql.indexOf('?') != sql.lastIndexOf('?')) {
-                ps.setString(2, param);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byte[] b = rs.getBytes(1);
-                    int at = 0;
-                    while (at < b.length) {
-                        for (int i = 0; i < fields.length; i++) {
-                            int len = 0;
-                            boolean negative = b[at] == '-';
-                            if (negative) {
-                                at++;
-                            }
-                            while (b[at] != ':') {
-                                len = len * 10 + (b[at++] - '0');
-                            }
-                            at++;
-                            if (negative) {
-                                fields[i] = null;
-                            } else {
-                                fields[i] = new String(b, at, len, StandardCharsets.UTF_8);
-                                at += len;
-                            }
-                        }
-                        row.accept(fields);
-                    }
-                }
-            }
+        Object[] params = new Object[(int) from.chars().filter(ch -> ch == '?').count()];
+        java.util.Arrays.fill(params, param);
+        try {
+            PackedRows.read(store.connection(), columns, from, "commit", order, params, row);
         } catch (SQLException e) {
             throw new OxmeterException("reading commit facts from " + store.file() + " failed: "
                     + Store.firstLine(e.getMessage()), e);

@@ -42,29 +42,24 @@ public final class CompositionStore {
         if (trees.isEmpty()) {
             return Map.of();
         }
-        try (PreparedStatement ps = Store.keyedByTrees(store.connection(),
-                "SELECT tree, language, files, lines, code, comment, blank, bytes FROM tree_composition "
-                        + "WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
-                options, factsVersion, trees)) {
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.computeIfAbsent(Oid.fromHex(rs.getString(1)), t -> new Composition.Builder())
-                            .add(rs.getString(2), new Totals(rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                                    rs.getLong(6), rs.getLong(7), rs.getLong(8)));
-                }
-            }
-            try (PreparedStatement ms = Store.keyedByTrees(store.connection(),
-                    "SELECT tree, metric, value FROM tree_metrics WHERE options = ? AND facts_version = ? "
-                            + "AND tree IN (SELECT unnest(?::VARCHAR[]))", options, factsVersion, trees)) {
-                try (ResultSet rs = ms.executeQuery()) {
-                    while (rs.next()) {
-                        Composition.Builder b = out.get(Oid.fromHex(rs.getString(1)));
+        try {
+            // read packed: 971 trees of git/git hold about 30,000 rows
+            java.sql.Connection c = store.connection();
+            Object[] ids = trees.stream().map(Oid::hex).distinct().toArray();
+            PackedRows.read(c, "tree, language, files, lines, code, comment, blank, bytes",
+                    "tree_composition WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
+                    "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)},
+                    f -> out.computeIfAbsent(Oid.fromHex(f[0]), t -> new Composition.Builder())
+                            .add(f[1], new Totals(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
+                                    Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]))));
+            PackedRows.read(c, "tree, metric, value",
+                    "tree_metrics WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
+                    "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)}, f -> {
+                        Composition.Builder b = out.get(Oid.fromHex(f[0]));
                         if (b != null) {
-                            b.metric(rs.getString(2), rs.getLong(3));
+                            b.metric(f[1], Long.parseLong(f[2]));
                         }
-                    }
-                }
-            }
+                    });
         } catch (SQLException e) {
             throw new OxmeterException("reading saved results of " + store.file() + " failed: "
                     + Store.firstLine(e.getMessage()), e);
