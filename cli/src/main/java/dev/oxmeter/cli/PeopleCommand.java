@@ -114,7 +114,13 @@ final class PeopleCommand implements Callable<Integer> {
         if (thanks) {
             options.common.format = "table";
         }
-        Format format = options.common.format();
+        Format format;
+        try {
+            format = options.common.format();
+        } catch (OxmeterException e) {
+            // people has one format more than the others: the message names it too
+            throw new OxmeterException(e.getMessage().replace("csv or md)", "csv, md or thanks)"));
+        }
         if (range != null) {
             if (options.timeline.any()) {
                 throw new OxmeterException("--range is a timeline of its own: leave out --tags, --every, "

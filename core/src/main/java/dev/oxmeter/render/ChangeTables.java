@@ -23,10 +23,10 @@ public final class ChangeTables {
             RustSafetyAnalysis.UNSAFE_BLOCKS_DOCUMENTED, RustSafetyAnalysis.UNSAFE_FNS,
             RustSafetyAnalysis.UNSAFE_FNS_DOCUMENTED, RustSafetyAnalysis.UNSAFE_IMPLS,
             RustSafetyAnalysis.UNSAFE_IMPLS_DOCUMENTED, RustSafetyAnalysis.UNSAFE_TRAITS,
-            RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS, RustSafetyAnalysis.INVARIANT_COMMENTS, CHelperAnalysis.HELPERS,
-            CHelperAnalysis.HELPERS_ANNOTATED, CHelperAnalysis.HELPER_EXPORTS, RustBoundaryAnalysis.BINDINGS_REFS,
-            RustBoundaryAnalysis.EXTERN_C_BLOCKS, RustBoundaryAnalysis.EXTERN_C_FNS,
-            RustBoundaryAnalysis.NO_MANGLE_ITEMS);
+            RustSafetyAnalysis.UNSAFE_TRAITS_DOCUMENTED, RustSafetyAnalysis.UNSAFE_EXTERN_BLOCKS,
+            RustSafetyAnalysis.INVARIANT_COMMENTS, CHelperAnalysis.HELPERS, CHelperAnalysis.HELPERS_ANNOTATED,
+            CHelperAnalysis.HELPER_EXPORTS, RustBoundaryAnalysis.BINDINGS_REFS, RustBoundaryAnalysis.EXTERN_C_BLOCKS,
+            RustBoundaryAnalysis.EXTERN_C_FNS, RustBoundaryAnalysis.NO_MANGLE_ITEMS);
 
     private ChangeTables() {
     }

@@ -43,7 +43,8 @@ public final class LensTables {
         Table.Builder b = new Table.Builder(title, "revision", "date", "rust_code", UNSAFE_BLOCKS.name(),
                 UNSAFE_BLOCKS_DOCUMENTED.name(), UNSAFE_BLOCKS_DOCUMENTED.name() + "_pct", UNSAFE_FNS.name(),
                 UNSAFE_FNS_DOCUMENTED.name(), UNSAFE_IMPLS.name(), UNSAFE_IMPLS_DOCUMENTED.name(),
-                UNSAFE_TRAITS.name(), UNSAFE_EXTERN_BLOCKS.name(), INVARIANT_COMMENTS.name(), "unsafe_per_kloc");
+                UNSAFE_TRAITS.name(), UNSAFE_TRAITS_DOCUMENTED.name(), UNSAFE_EXTERN_BLOCKS.name(),
+                INVARIANT_COMMENTS.name(), "unsafe_per_kloc");
         comps.forEach((r, c) -> {
             long code = c.row("Rust").code();
             long blocks = c.metric(UNSAFE_BLOCKS);
@@ -52,7 +53,7 @@ public final class LensTables {
                     pct(c.metric(UNSAFE_BLOCKS_DOCUMENTED), blocks),
                     c.metric(UNSAFE_FNS), c.metric(UNSAFE_FNS_DOCUMENTED),
                     c.metric(UNSAFE_IMPLS), c.metric(UNSAFE_IMPLS_DOCUMENTED),
-                    c.metric(UNSAFE_TRAITS), c.metric(UNSAFE_EXTERN_BLOCKS),
+                    c.metric(UNSAFE_TRAITS), c.metric(UNSAFE_TRAITS_DOCUMENTED), c.metric(UNSAFE_EXTERN_BLOCKS),
                     c.metric(INVARIANT_COMMENTS),
                     code == 0 ? Double.NaN : 1000.0 * (blocks + c.metric(UNSAFE_FNS) + c.metric(UNSAFE_IMPLS)) / code);
         });
