@@ -19,7 +19,7 @@ Times, each once (sequentially):
   (a) oxmeter history REPO --revs <N tags> --store FRESH -q -v        (cold store)
   (b) for each tag: git archive TAG | tar -x; cloc --quiet --csv \$CLOC_FLAGS   (the whole loop)
   (c) floor: git ls-tree -r of each tag, then one git cat-file --batch over the union of unique blob ids
-  (d) oxmeter history REPO --store FRESH2 -q -v                        (every tag, cold store)
+  (d) oxmeter history REPO --tags '*' --store FRESH2 -q -v             (every tag, cold store)
   (e) (a) again with one more tag (the newest release not in (a)), on the store of (a)   (warm)
   (f) peak RSS of (d) (/usr/bin/time -v) and peak Java heap (GC log)
   (g) (d) again on its store: every tag, warm
@@ -148,8 +148,8 @@ mib=$(git -C "$repo" cat-file --batch-check='%(objectsize)' <"$tmp/ids" | awk '{
 # ---- (d) + (f) every tag, cold, under /usr/bin/time -v with a GC log ----
 if [ "$SKIP_ALL" != 1 ]; then
   note "(d) oxmeter history, every tag, cold store"
-  # every tag: oxmeter's default; with broken tags, an explicit list of every other tag
-  all_revs=()
+  # every tag (--tags '*': oxmeter's default is the release tags); with broken tags, an explicit list of the others
+  all_revs=(--tags '*')
   if [ "$n_broken" != 0 ]; then
     grep -q ',' "$tmp/all-tags" && die "a tag contains a comma (cannot pass it to --revs)"
     all_revs=(--revs "$(grep -vxF -f "$tmp/broken-tags" "$tmp/all-tags" | paste -sd,)")
