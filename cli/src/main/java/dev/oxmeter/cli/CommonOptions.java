@@ -33,9 +33,10 @@ final class CommonOptions {
             + "(default: the number of cores).")
     Integer threads;
 
-    Format format() {
+    /** The chosen format; {@code alsoAccepted} are names the command handles itself, named in the error too. */
+    Format format(String... alsoAccepted) {
         try {
-            return Format.parse(format);
+            return Format.parse(format, alsoAccepted);
         } catch (IllegalArgumentException e) {
             throw new OxmeterException(e.getMessage());
         }

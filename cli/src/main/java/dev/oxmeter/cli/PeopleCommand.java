@@ -114,13 +114,7 @@ final class PeopleCommand implements Callable<Integer> {
         if (thanks) {
             options.common.format = "table";
         }
-        Format format;
-        try {
-            format = options.common.format();
-        } catch (OxmeterException e) {
-            // people has one format more than the others: the message names it too
-            throw new OxmeterException(e.getMessage().replace("csv or md)", "csv, md or thanks)"));
-        }
+        Format format = options.common.format("thanks");
         if (range != null) {
             if (options.timeline.any()) {
                 throw new OxmeterException("--range is a timeline of its own: leave out --tags, --every, "
