@@ -1,8 +1,8 @@
 package dev.oxmeter.language;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -115,10 +115,126 @@ public final class LanguageCatalog {
         return Holder.STANDARD;
     }
 
-    /** Reads a catalog in the {@code languages.json} format; fails on unknown fields, duplicates or bad references. */
+    /**
+     * Reads a catalog in the {@code languages.json} format; fails on unknown fields (but {@code _comment}), values of
+     * the wrong type, duplicates or bad references.
+     */
     public static LanguageCatalog fromJson(InputStream json) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        return new LanguageCatalog(mapper.readValue(json, CatalogDef.class));
+        // jackson-core's streaming parser and the records' own components, not an ObjectMapper: databind's set-up
+        // took about a third of a warm run that reads everything else from the store
+        try (JsonParser p = new JsonFactory().createParser(json)) {
+            Object tree = JsonValues.read(p, p.nextToken());
+            if (p.nextToken() != null) {
+                throw new IOException("catalog: text after the top-level object");
+            }
+            return new LanguageCatalog((CatalogDef) JsonValues.bind(tree, CatalogDef.class, "catalog"));
+        }
+    }
+
+    /** Plain JSON values (maps, lists, strings, booleans, numbers) and their binding to the catalog's records. */
+    private static final class JsonValues {
+        static Object read(JsonParser p, JsonToken t) throws IOException {
+            if (t == null) {
+                throw new IOException("catalog: empty");
+            }
+            switch (t) {
+                case START_OBJECT -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                        String name = p.currentName();
+                        if (m.put(name, read(p, p.nextToken())) != null) {
+                            throw new IOException("catalog: field '" + name + "' given twice");
+                        }
+                    }
+                    return m;
+                }
+                case START_ARRAY -> {
+                    List<Object> l = new ArrayList<>();
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                        l.add(read(p, e));
+                    }
+                    return l;
+                }
+                case VALUE_STRING -> {
+                    return p.getText();
+                }
+                case VALUE_TRUE, VALUE_FALSE -> {
+                    return t == JsonToken.VALUE_TRUE;
+                }
+                case VALUE_NULL -> {
+                    return null;
+                }
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                    return p.getNumberValue();
+                }
+                default -> throw new IOException("catalog: unexpected " + t + " at " + p.currentLocation());
+            }
+        }
+
+        /** {@code json} as {@code type}: a String, Boolean, List, Map with String keys, or record of those. */
+        static Object bind(Object json, java.lang.reflect.Type type, String where) throws IOException {
+            if (json == null) {
+                return null;
+            }
+            if (type instanceof java.lang.reflect.ParameterizedType pt) {
+                java.lang.reflect.Type[] args = pt.getActualTypeArguments();
+                if (pt.getRawType() == List.class && json instanceof List<?> l) {
+                    List<Object> out = new ArrayList<>(l.size());
+                    for (int i = 0; i < l.size(); i++) {
+                        out.add(bind(l.get(i), args[0], where + "[" + i + "]"));
+                    }
+                    return out;
+                }
+                if (pt.getRawType() == Map.class && json instanceof Map<?, ?> m) {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    for (Map.Entry<?, ?> e : m.entrySet()) {
+                        out.put((String) e.getKey(), bind(e.getValue(), args[1], where + "." + e.getKey()));
+                    }
+                    return out;
+                }
+            } else if (type == String.class && json instanceof String
+                    || type == Boolean.class && json instanceof Boolean) {
+                return json;
+            } else if (type instanceof Class<?> c && c.isRecord() && json instanceof Map<?, ?> m) {
+                java.lang.reflect.RecordComponent[] rc = c.getRecordComponents();
+                Map<String, Integer> index = new HashMap<>();
+                Class<?>[] types = new Class<?>[rc.length];
+                for (int i = 0; i < rc.length; i++) {
+                    index.put(rc[i].getName(), i);
+                    types[i] = rc[i].getType();
+                }
+                Object[] values = new Object[rc.length];
+                String at = m.get("name") instanceof String n ? where + " (" + n + ")" : where;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    Integer i = index.get((String) e.getKey());
+                    if (i == null) {
+                        if (e.getKey().equals("_comment")) {
+                            continue;
+                        }
+                        throw new IOException(at + ": unknown field '" + e.getKey() + "'");
+                    }
+                    values[i] = bind(e.getValue(), rc[i].getGenericType(), at + "." + e.getKey());
+                }
+                try {
+                    return c.getDeclaredConstructor(types).newInstance(values);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot build " + c.getSimpleName() + ": " + e, e);
+                }
+            }
+            throw new IOException(where + ": expected " + describe(type) + ", found " + describe(json));
+        }
+
+        private static String describe(java.lang.reflect.Type type) {
+            if (type instanceof java.lang.reflect.ParameterizedType pt) {
+                return pt.getRawType() == List.class ? "a list" : "an object";
+            }
+            return type == String.class ? "a string" : type == Boolean.class ? "true or false" : "an object";
+        }
+
+        private static String describe(Object json) {
+            return json instanceof String ? "a string" : json instanceof Boolean ? "a boolean"
+                    : json instanceof List ? "a list" : json instanceof Map ? "an object" : "a number";
+        }
     }
 
     public List<Language> languages() {
@@ -277,7 +393,6 @@ public final class LanguageCatalog {
 
     // ---- JSON shape of languages.json ----
 
-    @JsonIgnoreProperties({"_comment"})
     record CatalogDef(Map<String, String> ambiguousExtensions, List<LanguageDef> languages) {
     }
 

@@ -126,6 +126,7 @@ public final class HistoryTables {
     }
 
     static String date(Revision r) {
-        return r.date() == null ? "" : r.date().toString().substring(0, 10);
+        // LocalDate prints itself without a DateTimeFormatter, which matters over 10,000s of rows
+        return r.date() == null ? "" : java.time.LocalDate.ofInstant(r.date(), java.time.ZoneOffset.UTC).toString();
     }
 }

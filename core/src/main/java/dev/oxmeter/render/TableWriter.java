@@ -70,9 +70,23 @@ public final class TableWriter {
         }
         if (o instanceof Double || o instanceof Float) {
             double d = ((Number) o).doubleValue();
-            return Double.isNaN(d) ? "" : String.format(Locale.ROOT, "%.2f", d);
+            return Double.isNaN(d) ? "" : twoDecimals(d);
         }
         return o.toString();
+    }
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.2f", d)} without a Formatter per cell: Formatter rounds the shortest
+     * decimal of {@code d} (that of {@link Double#toString}) half up, and so does this.
+     */
+    static String twoDecimals(double d) {
+        if (Double.isInfinite(d)) {
+            return String.format(Locale.ROOT, "%.2f", d);
+        }
+        if (d < 0 || (d == 0 && 1 / d < 0)) {
+            return "-" + twoDecimals(-d);  // Formatter keeps the sign of what rounds to zero: -0.00
+        }
+        return new java.math.BigDecimal(Double.toString(d)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** For data formats: doubles to six decimals without trailing zeros, the rest as {@link #cell}. */
@@ -91,9 +105,27 @@ public final class TableWriter {
     /** For human formats: thousands separators, and control characters made visible ({@link Visible}). */
     private static String display(Object o) {
         if (o instanceof Long || o instanceof Integer) {
-            return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
+            return grouped(((Number) o).longValue());
         }
         return Visible.text(cell(o));
+    }
+
+    /** {@code String.format(Locale.ROOT, "%,d", v)} without a Formatter per cell: a table has 10,000s of them. */
+    static String grouped(long v) {
+        String digits = Long.toString(v);
+        int sign = v < 0 ? 1 : 0;
+        int n = digits.length() - sign;
+        if (n <= 3) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(digits.length() + (n - 1) / 3);
+        sb.append(digits, 0, sign);
+        int first = n % 3 == 0 ? 3 : n % 3;
+        sb.append(digits, sign, sign + first);
+        for (int i = sign + first; i < digits.length(); i += 3) {
+            sb.append(',').append(digits, i, i + 3);
+        }
+        return sb.toString();
     }
 
     private static String text(Table t) {

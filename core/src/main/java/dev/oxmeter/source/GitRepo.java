@@ -197,7 +197,7 @@ public final class GitRepo implements AutoCloseable {
      * @throws OxmeterException for an empty repository, an unknown or ambiguous revision, or a revision naming a blob
      */
     public Revision resolve(String rev) {
-        if (isEmpty() && (rev.equals("HEAD") || rev.startsWith("HEAD"))) {
+        if (rev.startsWith("HEAD") && isEmpty()) {
             throw new OxmeterException("repository " + directory + " has no commits yet");
         }
         ObjectId id;
@@ -250,8 +250,9 @@ public final class GitRepo implements AutoCloseable {
                     }
                     RevObject peeled = rw.peel(o);
                     if (peeled instanceof RevCommit c) {
-                        Instant date = tagDate != null ? tagDate : Instant.ofEpochSecond(c.getCommitTime());
-                        out.add(new TagRef(name, oid(c), "commit", date));
+                        Instant committed = Instant.ofEpochSecond(c.getCommitTime());
+                        out.add(new TagRef(name, oid(c), "commit", tagDate != null ? tagDate : committed,
+                                oid(c.getTree()), committed));
                     } else {
                         out.add(new TagRef(name, null, Constants.typeString(peeled.getType()), tagDate));
                     }

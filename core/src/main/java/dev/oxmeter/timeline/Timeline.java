@@ -185,6 +185,10 @@ public final class Timeline {
     private static List<Revision> resolve(GitRepo repo, List<TagRef> tags) {
         List<Revision> out = new ArrayList<>();
         for (TagRef t : tags) {
+            if (t.tree() != null && t.commitDate() != null) {
+                out.add(new Revision(t.name(), t.commit(), t.tree(), t.commitDate()));
+                continue;
+            }
             Revision r = repo.resolve("refs/tags/" + t.name());
             out.add(new Revision(t.name(), r.commit(), r.tree(), r.date()));
         }

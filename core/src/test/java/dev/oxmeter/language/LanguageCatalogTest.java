@@ -160,6 +160,25 @@ class LanguageCatalogTest {
                 .hasMessageContaining("duplicate extension");
         assertThatThrownBy(() -> load("{\"languages\":[{\"name\":\"A\",\"category\":\"data\",\"like\":\"Z\"}]}"))
                 .hasMessageContaining("like");
+        assertThatThrownBy(() -> load("{\"languages\":[{\"name\":\"A\",\"category\":\"data\",\"nested\":\"yes\"}]}"))
+                .hasMessage("catalog.languages[0] (A).nested: expected true or false, found a string");
+        assertThatThrownBy(() -> load("{\"languages\":[{\"name\":\"A\",\"category\":\"data\",\"extensions\":\"x\"}]}"))
+                .hasMessage("catalog.languages[0] (A).extensions: expected a list, found a string");
+        assertThatThrownBy(() -> load("{\"languages\":[]} {}")).hasMessageContaining("text after");
+        assertThatThrownBy(() -> load("{\"languages\":[{\"name\":\"A\",\"name\":\"B\"}]}"))
+                .hasMessageContaining("'name' given twice");
+    }
+
+    @Test
+    void commentsAreAllowedAndTheStandardCatalogBindsEveryField() throws Exception {
+        LanguageCatalog c = load("{\"_comment\":\"x\",\"ambiguousExtensions\":{\"h\":\"?h\"},\"languages\":["
+                + "{\"name\":\"Other\",\"category\":\"other\"},{\"name\":\"C Header\",\"category\":\"programming\"},"
+                + "{\"name\":\"C++ Header\",\"category\":\"programming\"},"
+                + "{\"_comment\":\"y\",\"name\":\"Q\",\"category\":\"programming\",\"extensions\":[\"q\"],"
+                + "\"lineComments\":[\"#\"],\"blockComments\":[{\"open\":\"(*\",\"close\":\"*)\"}],\"nested\":true}]}");
+        assertThat(c.detect("a.q").definite().name()).isEqualTo("Q");
+        assertThat(c.byName("q").orElseThrow().syntax().nested()).isTrue();
+        assertThat(CATALOG.languages()).hasSizeGreaterThan(50);
     }
 
     private static LanguageCatalog load(String json) throws Exception {
