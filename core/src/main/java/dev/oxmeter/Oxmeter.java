@@ -260,6 +260,46 @@ public final class Oxmeter implements AutoCloseable {
                     factsPreloaded += found.size();
                     return found;
                 }, storeFile == null ? null : new LazySubtrees());
+        if (storeFile != null) {
+            repo.keepTagTargets(tagTargets);
+        }
+    }
+
+    private final StoredTagTargets tagTargets = new StoredTagTargets();
+
+    /**
+     * Tag targets from the store when it exists (read in one query on first use); those read from git wait for the
+     * next saved compositions, so that listing tags never creates a store.
+     */
+    private final class StoredTagTargets implements dev.oxmeter.source.TagTargets {
+        private Map<Oid, dev.oxmeter.source.TagTarget> kept;
+        private final Map<Oid, dev.oxmeter.source.TagTarget> learned = new LinkedHashMap<>();
+
+        @Override
+        public dev.oxmeter.source.TagTarget find(Oid object) {
+            if (kept == null) {
+                kept = store == null ? Map.of() : dev.oxmeter.store.TagTargetStore.load(store);
+            }
+            return kept.get(object);
+        }
+
+        @Override
+        public void learned(dev.oxmeter.source.TagTarget target) {
+            learned.put(target.object(), target);
+        }
+
+        void save() {
+            if (!learned.isEmpty() && store() != null) {
+                dev.oxmeter.store.TagTargetStore.save(store(), learned.values());
+                if (kept != null && !kept.isEmpty()) {
+                    kept = new java.util.HashMap<>(kept);
+                    kept.putAll(learned);
+                } else {
+                    kept = null;  // read again, from the store just written
+                }
+                learned.clear();
+            }
+        }
     }
 
     /** The store's subtree compositions, opened with the store on first use (a failed run creates no store). */
@@ -484,6 +524,7 @@ public final class Oxmeter implements AutoCloseable {
         }
         if (saved != null) {
             saved.save(toSave, this::category);
+            tagTargets.save();
         }
         served = revs.size() - missing.size();
         return out;

@@ -53,6 +53,8 @@ public final class GitRepo implements AutoCloseable {
     private final Repository repo;
     private final Path directory;
 
+    private TagTargets tagTargets = TagTargets.NONE;
+
     private GitRepo(Repository repo, Path directory) {
         this.repo = repo;
         this.directory = directory;
@@ -234,13 +236,20 @@ public final class GitRepo implements AutoCloseable {
 
     /**
      * Every tag, peeled, in no particular order. A tag whose object cannot be read is listed with target type
-     * {@code missing} or {@code corrupt} and no commit.
+     * {@code missing} or {@code corrupt} and no commit. Cost: the refs, plus the tag and commit objects of each tag
+     * whose target is not kept ({@link #keepTagTargets}).
      */
     public List<TagRef> tags() {
         List<TagRef> out = new ArrayList<>();
         try (RevWalk rw = new RevWalk(repo)) {
             for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
                 String name = ref.getName().substring(Constants.R_TAGS.length());
+                TagTarget kept = tagTargets.find(oid(ref.getObjectId()));
+                if (kept != null) {
+                    out.add(new TagRef(name, kept.commit(), "commit",
+                            kept.tagDate() != null ? kept.tagDate() : kept.commitDate(), kept.tree(), kept.commitDate()));
+                    continue;
+                }
                 try {
                     RevObject o = rw.parseAny(ref.getObjectId());
                     Instant tagDate = null;
@@ -253,6 +262,7 @@ public final class GitRepo implements AutoCloseable {
                         Instant committed = Instant.ofEpochSecond(c.getCommitTime());
                         out.add(new TagRef(name, oid(c), "commit", tagDate != null ? tagDate : committed,
                                 oid(c.getTree()), committed));
+                        tagTargets.learned(new TagTarget(oid(o), oid(c), oid(c.getTree()), tagDate, committed));
                     } else {
                         out.add(new TagRef(name, null, Constants.typeString(peeled.getType()), tagDate));
                     }
@@ -267,6 +277,14 @@ public final class GitRepo implements AutoCloseable {
             throw new RepositoryException("cannot list tags of " + directory + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Where {@link #tags} keeps and finds tag targets from now on ({@link TagTargets#NONE} at first, which reads
+     * every tag's objects).
+     */
+    public void keepTagTargets(TagTargets targets) {
+        this.tagTargets = java.util.Objects.requireNonNull(targets);
     }
 
     /**

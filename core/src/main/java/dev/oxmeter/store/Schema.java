@@ -25,7 +25,7 @@ final class Schema {
     static final Set<String> OWN_NAMES = Set.of("meta", "blob_facts", "blob_metrics", "tree_composition",
             "tree_metrics", "revisions", "history", "metrics_history", "commits", "commit_trailers", "commit_files",
             "commit_walks", "report_rust_files", "commit_graph", "people_windows", "window_contributions",
-            "contributions", "contributors", "rust_share", "subtree_composition");
+            "contributions", "contributors", "rust_share", "subtree_composition", "tag_targets");
 
     static final List<String> DDL = List.of(
             // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).
@@ -130,5 +130,11 @@ final class Schema {
             // The commit graph: each commit whose header was read, with its parent ids (space-separated, in order;
             // '' for a root). A commit id fixes its parents, so rows never go stale; windows are computed from it.
             """
-            CREATE TABLE IF NOT EXISTS commit_graph(commit VARCHAR NOT NULL, parents VARCHAR NOT NULL)""");
+            CREATE TABLE IF NOT EXISTS commit_graph(commit VARCHAR NOT NULL, parents VARCHAR NOT NULL)""",
+            // What each tag ref's object peels to (TagTargetStore): an object id fixes it, so rows never go stale.
+            // Dates in epoch milliseconds; tag_date is NULL for a lightweight tag (object = commit).
+            """
+            CREATE TABLE IF NOT EXISTS tag_targets(
+              object VARCHAR NOT NULL, commit VARCHAR NOT NULL, tree VARCHAR NOT NULL, tag_date BIGINT,
+              commit_date BIGINT NOT NULL)""");
 }
