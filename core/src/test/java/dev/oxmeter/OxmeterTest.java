@@ -64,6 +64,50 @@ class OxmeterTest {
     }
 
     @Test
+    void tagTargetsKeptInTheStoreGiveTheTimelinesOfAFreshRun() throws Exception {
+        try (TestRepos t = TestRepos.open(repo)) {
+            t.lightweightTag("lw");
+            // tagged last but sorting first by version: the date order must use the kept tagger date
+            t.tag("v0.9", "T Agger", "t@example.org", "2025-06-01T00:00:00Z", "late");
+        }
+        Path store = tmp.resolve("s.duckdb");
+        List<List<Revision>> cold = timelines(store);
+        assertThat(cold.get(1)).extracting(Revision::label).endsWith("v0.9");
+        assertThat(cold.get(0)).extracting(Revision::label).startsWith("v0.9");
+        try (dev.oxmeter.store.Store s = dev.oxmeter.store.Store.open(store, n -> { })) {
+            assertThat(dev.oxmeter.store.TagTargetStore.load(s)).hasSize(5);
+        }
+        assertThat(timelines(store)).isEqualTo(cold);
+        assertThat(timelines(null)).isEqualTo(cold);
+
+        String moved;
+        try (TestRepos t = TestRepos.open(repo)) {
+            moved = t.commit(snapshot().file("src/a.c", "int a;\n").at("2024-04-01T00:00:00Z"));
+            t.tag("v2");
+        }
+        List<List<Revision>> warm = timelines(store);
+        assertThat(warm).isEqualTo(timelines(null));
+        assertThat(warm.get(0)).filteredOn(r -> r.label().equals("v2")).singleElement()
+                .satisfies(r -> assertThat(r.commit().hex()).isEqualTo(moved));
+    }
+
+    /** Every tag by version and by date, and their compositions computed (which saves the tag targets). */
+    private List<List<Revision>> timelines(Path store) {
+        Oxmeter.Builder b = Oxmeter.at(repo);
+        if (store != null) {
+            b.store(store);
+        }
+        try (Oxmeter ox = b.open()) {
+            List<Revision> byVersion = ox.tags(List.of("*"), List.of(), dev.oxmeter.timeline.Timeline.Order.VERSION,
+                    "HEAD", null, null, k -> { });
+            List<Revision> byDate = ox.tags(List.of("*"), List.of(), dev.oxmeter.timeline.Timeline.Order.DATE,
+                    "HEAD", null, null, k -> { });
+            ox.compositions(byVersion);
+            return List.of(byVersion, byDate);
+        }
+    }
+
+    @Test
     void badInputCreatesNoStore() {
         Path store = tmp.resolve("never.duckdb");
         try (Oxmeter ox = Oxmeter.at(repo).store(store).open()) {

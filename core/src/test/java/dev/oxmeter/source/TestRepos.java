@@ -46,6 +46,18 @@ public final class TestRepos implements AutoCloseable {
         return new TestRepos(dir, r);
     }
 
+    /** The repository {@link #bare} made in {@code dir}, reopened to add to it; its head is the main branch's. */
+    public static TestRepos open(Path dir) throws Exception {
+        Repository r = new FileRepositoryBuilder().setGitDir(dir.toFile()).setMustExist(true).build();
+        TestRepos t = new TestRepos(dir, r);
+        ObjectId main = r.resolve("refs/heads/main");
+        if (main != null) {
+            t.head = t.tr.getRevWalk().parseCommit(main);
+            t.clock = Math.max(t.clock, t.head.getCommitTime());
+        }
+        return t;
+    }
+
     public Path dir() {
         return dir;
     }
