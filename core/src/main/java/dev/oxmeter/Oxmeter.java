@@ -226,6 +226,19 @@ public final class Oxmeter implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts the store's database engine in the background, so that its one-time set-up (about 0.2 s) overlaps
+     * opening the repository; a program that calls it must call {@link #awaitStoreEngine} before it exits.
+     */
+    public static void startStoreEngine() {
+        Store.startEngine();
+    }
+
+    /** Waits until what {@link #startStoreEngine} started is done (at once when it was not called). */
+    public static void awaitStoreEngine() {
+        Store.awaitEngine();
+    }
+
     /** A builder for the repository at (or containing) {@code repository}. */
     public static Builder at(Path repository) {
         return new Builder(repository);

@@ -69,13 +69,14 @@ class OxmeterTest {
             t.lightweightTag("lw");
             // tagged last but sorting first by version: the date order must use the kept tagger date
             t.tag("v0.9", "T Agger", "t@example.org", "2025-06-01T00:00:00Z", "late");
+            t.treeTag("tree-only");  // kept too, and skipped by every run alike
         }
         Path store = tmp.resolve("s.duckdb");
         List<List<Revision>> cold = timelines(store);
         assertThat(cold.get(1)).extracting(Revision::label).endsWith("v0.9");
         assertThat(cold.get(0)).extracting(Revision::label).startsWith("v0.9");
         try (dev.oxmeter.store.Store s = dev.oxmeter.store.Store.open(store, n -> { })) {
-            assertThat(dev.oxmeter.store.TagTargetStore.load(s)).hasSize(5);
+            assertThat(dev.oxmeter.store.TagTargetStore.load(s)).hasSize(6);
         }
         assertThat(timelines(store)).isEqualTo(cold);
         assertThat(timelines(null)).isEqualTo(cold);

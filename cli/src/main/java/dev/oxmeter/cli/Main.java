@@ -55,6 +55,9 @@ public final class Main implements Runnable {
         try {
             if (mayOpenAStore(args)) {
                 NativeLibraries.load();
+                if (NativeLibraries.failure() == null) {
+                    dev.oxmeter.Oxmeter.startStoreEngine();
+                }
             }
             code = run(args);
         } catch (Throwable t) {
@@ -62,6 +65,8 @@ public final class Main implements Runnable {
             code = Failure.report(t, new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
                     true));
         }
+        // the engine must not be torn down by the exit while its background start is still running
+        dev.oxmeter.Oxmeter.awaitStoreEngine();
         System.exit(code);
     }
 

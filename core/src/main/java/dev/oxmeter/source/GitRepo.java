@@ -246,8 +246,7 @@ public final class GitRepo implements AutoCloseable {
                 String name = ref.getName().substring(Constants.R_TAGS.length());
                 TagTarget kept = tagTargets.find(oid(ref.getObjectId()));
                 if (kept != null) {
-                    out.add(new TagRef(name, kept.commit(), "commit",
-                            kept.tagDate() != null ? kept.tagDate() : kept.commitDate(), kept.tree(), kept.commitDate()));
+                    out.add(kept.tag(name));
                     continue;
                 }
                 try {
@@ -258,14 +257,12 @@ public final class GitRepo implements AutoCloseable {
                         tagDate = who == null ? null : who.getWhenAsInstant();
                     }
                     RevObject peeled = rw.peel(o);
-                    if (peeled instanceof RevCommit c) {
-                        Instant committed = Instant.ofEpochSecond(c.getCommitTime());
-                        out.add(new TagRef(name, oid(c), "commit", tagDate != null ? tagDate : committed,
-                                oid(c.getTree()), committed));
-                        tagTargets.learned(new TagTarget(oid(o), oid(c), oid(c.getTree()), tagDate, committed));
-                    } else {
-                        out.add(new TagRef(name, null, Constants.typeString(peeled.getType()), tagDate));
-                    }
+                    TagTarget target = peeled instanceof RevCommit c
+                            ? new TagTarget(oid(o), "commit", oid(c), oid(c.getTree()), tagDate,
+                                    Instant.ofEpochSecond(c.getCommitTime()))
+                            : new TagTarget(oid(o), Constants.typeString(peeled.getType()), null, null, tagDate, null);
+                    out.add(target.tag(name));
+                    tagTargets.learned(target);
                 } catch (MissingObjectException e) {
                     RepositoryException why = diagnose("object", e.getObjectId());
                     out.add(new TagRef(name, null, why instanceof CorruptObjectError ? "corrupt" : "missing", null));

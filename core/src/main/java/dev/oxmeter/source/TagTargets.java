@@ -22,6 +22,6 @@ public interface TagTargets {
     /** The kept target of the object a tag ref points to, or null. */
     TagTarget find(Oid object);
 
-    /** A target just read from git (one that {@link #find} did not have); tags peeling to no commit are not told. */
+    /** A target just read from git (one that {@link #find} did not have). */
     void learned(TagTarget target);
 }

@@ -132,9 +132,10 @@ final class Schema {
             """
             CREATE TABLE IF NOT EXISTS commit_graph(commit VARCHAR NOT NULL, parents VARCHAR NOT NULL)""",
             // What each tag ref's object peels to (TagTargetStore): an object id fixes it, so rows never go stale.
-            // Dates in epoch milliseconds; tag_date is NULL for a lightweight tag (object = commit).
+            // type = commit, tree or blob; commit, tree and commit_date only for a commit. Dates in epoch
+            // milliseconds; tag_date is NULL for a lightweight tag (object = commit).
             """
             CREATE TABLE IF NOT EXISTS tag_targets(
-              object VARCHAR NOT NULL, commit VARCHAR NOT NULL, tree VARCHAR NOT NULL, tag_date BIGINT,
-              commit_date BIGINT NOT NULL)""");
+              object VARCHAR NOT NULL, type VARCHAR NOT NULL, commit VARCHAR, tree VARCHAR, tag_date BIGINT,
+              commit_date BIGINT)""");
 }

@@ -63,6 +63,53 @@ public final class Store implements AutoCloseable {
     private record Found(Kind kind, int version) {
     }
 
+    /** The engine's first start in this process, run by {@link #startEngine}; null until then. */
+    private static Thread engineStart;
+
+    /**
+     * Starts DuckDB in the background: the first database a process opens costs about 0.2 s of set-up inside the
+     * engine (later ones take milliseconds), which can then overlap other work. {@link #open} waits for it. Call it
+     * at most once early, from one thread; {@link #awaitEngine} must run before the process exits, for the engine
+     * must not be torn down while it starts.
+     */
+    public static synchronized void startEngine() {
+        if (engineStart != null) {
+            return;
+        }
+        engineStart = new Thread(() -> {
+            try {
+                Class.forName("org.duckdb.DuckDBDriver");
+                DriverManager.getConnection("jdbc:duckdb:").close();
+            } catch (ClassNotFoundException | SQLException | RuntimeException | LinkageError e) {
+                // the store's own open reports whatever is wrong, in its words
+            }
+        }, "oxmeter-store-start");
+        engineStart.setDaemon(true);
+        engineStart.start();
+    }
+
+    /** Waits for {@link #startEngine}'s work, if it was started. */
+    public static void awaitEngine() {
+        Thread t;
+        synchronized (Store.class) {
+            t = engineStart;
+        }
+        if (t == null) {
+            return;
+        }
+        boolean interrupted = false;
+        while (t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Opens (creating if needed) the store at {@code file}, migrating or rebuilding an older oxmeter schema. A
      * file that is not an oxmeter store is refused untouched: it is inspected read-only before anything is
@@ -166,6 +213,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static Connection connect(Path file, boolean readOnly, boolean lockedDown) throws SQLException {
+        awaitEngine();
         try {
             Class.forName("org.duckdb.DuckDBDriver");
         } catch (ClassNotFoundException e) {

@@ -22,11 +22,10 @@ public final class TagTargetStore {
     public static Map<Oid, TagTarget> load(Store store) {
         Map<Oid, TagTarget> out = new HashMap<>();
         try {
-            PackedRows.read(store.connection(), "object, commit, tree, tag_date, commit_date", "tag_targets",
+            PackedRows.read(store.connection(), "object, type, commit, tree, tag_date, commit_date", "tag_targets",
                     "object", "object", new Object[0], f -> {
-                        TagTarget t = new TagTarget(Oid.fromHex(f[0]), Oid.fromHex(f[1]), Oid.fromHex(f[2]),
-                                f[3] == null ? null : Instant.ofEpochMilli(Long.parseLong(f[3])),
-                                Instant.ofEpochMilli(Long.parseLong(f[4])));
+                        TagTarget t = new TagTarget(Oid.fromHex(f[0]), f[1], f[2] == null ? null : Oid.fromHex(f[2]),
+                                f[3] == null ? null : Oid.fromHex(f[3]), instant(f[4]), instant(f[5]));
                         out.put(t.object(), t);
                     });
         } catch (SQLException e) {
@@ -36,6 +35,10 @@ public final class TagTargetStore {
         return out;
     }
 
+    private static Instant instant(String epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(Long.parseLong(epochMillis));
+    }
+
     /** Adds {@code targets} not kept yet, in one transaction. Cost: one statement. */
     public static void save(Store store, Collection<TagTarget> targets) {
         if (targets.isEmpty()) {
@@ -43,6 +46,7 @@ public final class TagTargetStore {
         }
         int n = targets.size();
         Object[] objects = new Object[n];
+        Object[] types = new Object[n];
         Object[] commits = new Object[n];
         Object[] trees = new Object[n];
         Object[] tagDates = new Object[n];
@@ -50,21 +54,23 @@ public final class TagTargetStore {
         int i = 0;
         for (TagTarget t : targets) {
             objects[i] = t.object().hex();
-            commits[i] = t.commit().hex();
-            trees[i] = t.tree().hex();
+            types[i] = t.type();
+            commits[i] = t.commit() == null ? null : t.commit().hex();
+            trees[i] = t.tree() == null ? null : t.tree().hex();
             tagDates[i] = t.tagDate() == null ? null : t.tagDate().toEpochMilli();
-            commitDates[i++] = t.commitDate().toEpochMilli();
+            commitDates[i++] = t.commitDate() == null ? null : t.commitDate().toEpochMilli();
         }
         store.transaction(c -> {
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO tag_targets SELECT DISTINCT ON (object) * FROM "
-                    + "(SELECT unnest(?::VARCHAR[]) AS object, unnest(?::VARCHAR[]) AS commit, unnest(?::VARCHAR[]) "
-                    + "AS tree, unnest(?::BIGINT[]) AS tag_date, unnest(?::BIGINT[]) AS commit_date) n "
-                    + "WHERE NOT EXISTS (SELECT 1 FROM tag_targets k WHERE k.object = n.object)")) {
+                    + "(SELECT unnest(?::VARCHAR[]) AS object, unnest(?::VARCHAR[]) AS type, unnest(?::VARCHAR[]) AS "
+                    + "commit, unnest(?::VARCHAR[]) AS tree, unnest(?::BIGINT[]) AS tag_date, unnest(?::BIGINT[]) AS "
+                    + "commit_date) n WHERE NOT EXISTS (SELECT 1 FROM tag_targets k WHERE k.object = n.object)")) {
                 ins.setArray(1, c.createArrayOf("VARCHAR", objects));
-                ins.setArray(2, c.createArrayOf("VARCHAR", commits));
-                ins.setArray(3, c.createArrayOf("VARCHAR", trees));
-                ins.setArray(4, c.createArrayOf("BIGINT", tagDates));
-                ins.setArray(5, c.createArrayOf("BIGINT", commitDates));
+                ins.setArray(2, c.createArrayOf("VARCHAR", types));
+                ins.setArray(3, c.createArrayOf("VARCHAR", commits));
+                ins.setArray(4, c.createArrayOf("VARCHAR", trees));
+                ins.setArray(5, c.createArrayOf("BIGINT", tagDates));
+                ins.setArray(6, c.createArrayOf("BIGINT", commitDates));
                 ins.executeUpdate();
             }
         });
