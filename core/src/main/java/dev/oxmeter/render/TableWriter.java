@@ -105,27 +105,9 @@ public final class TableWriter {
     /** For human formats: thousands separators, and control characters made visible ({@link Visible}). */
     private static String display(Object o) {
         if (o instanceof Long || o instanceof Integer) {
-            return grouped(((Number) o).longValue());
+            return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
         }
         return Visible.text(cell(o));
-    }
-
-    /** {@code String.format(Locale.ROOT, "%,d", v)} without a Formatter per cell: a table has 10,000s of them. */
-    static String grouped(long v) {
-        String digits = Long.toString(v);
-        int sign = v < 0 ? 1 : 0;
-        int n = digits.length() - sign;
-        if (n <= 3) {
-            return digits;
-        }
-        StringBuilder sb = new StringBuilder(digits.length() + (n - 1) / 3);
-        sb.append(digits, 0, sign);
-        int first = n % 3 == 0 ? 3 : n % 3;
-        sb.append(digits, sign, sign + first);
-        for (int i = sign + first; i < digits.length(); i += 3) {
-            sb.append(',').append(digits, i, i + 3);
-        }
-        return sb.toString();
     }
 
     private static String text(Table t) {
