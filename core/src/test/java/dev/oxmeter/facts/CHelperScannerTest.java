@@ -124,4 +124,23 @@ class CHelperScannerTest {
         assertThat(a.analyze(none, 0, none.length).values()).containsOnlyKeys("helpers", "helpers_annotated",
                 "helper_exports").allSatisfy((k, v) -> assertThat(v).isZero());
     }
+
+    @Test
+    void theFastPathFindsThePrefixWhereverAPlainSearchDoes() {
+        String[] pieces = {"rust_helper_", "rust_helper", "ust_helper_", "rust_", "_helper_", "r", "_", "x", "\n",
+                "rrust_helper_", "rust_rust_helper_", "int f(void);", "/* rust_help */"};
+        java.util.Random random = new java.util.Random(7);
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder sb = new StringBuilder();
+            int n = random.nextInt(8);
+            for (int k = 0; k < n; k++) {
+                sb.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] b = sb.toString().getBytes(StandardCharsets.US_ASCII);
+            int from = b.length == 0 ? 0 : random.nextInt(b.length + 1);
+            int to = from + random.nextInt(b.length - from + 1);
+            boolean expected = new String(b, from, to - from, StandardCharsets.US_ASCII).contains(CHelperScanner.PREFIX);
+            assertThat(CHelperScanner.containsPrefix(b, from, to)).as("%s [%d, %d)", sb, from, to).isEqualTo(expected);
+        }
+    }
 }
