@@ -854,10 +854,34 @@ public final class Oxmeter implements AutoCloseable {
      * the relevant files of each revision only.
      */
     public ToolchainTimeline toolchain(List<Revision> revs) {
-        ToolchainScanner scanner = new ToolchainScanner(repo, options);
+        ToolchainScanner scanner = toolchainScanner();
         ToolchainTimeline t = ToolchainTimeline.of(scanner.scan(revs), Distributions.standard());
         toolchainStats = scanner.stats();
         return t;
+    }
+
+    /**
+     * A toolchain scanner whose root-tree listings are kept in the store when there is one (created only when a
+     * listing is to be saved, so a run that fails on bad input leaves no store).
+     */
+    ToolchainScanner toolchainScanner() {
+        if (storeFile == null) {
+            return new ToolchainScanner(repo, options);
+        }
+        return new ToolchainScanner(repo, options, new dev.oxmeter.toolchain.ListingStore() {
+            @Override
+            public Map<Oid, String> find(Collection<Oid> trees) {
+                return store == null ? Map.of()
+                        : dev.oxmeter.store.ToolchainListingStore.find(store, ToolchainScanner.LISTING_VERSION, trees);
+            }
+
+            @Override
+            public void save(Map<Oid, String> listings) {
+                if (store() != null) {
+                    dev.oxmeter.store.ToolchainListingStore.save(store(), ToolchainScanner.LISTING_VERSION, listings);
+                }
+            }
+        });
     }
 
     /** What the last {@link #toolchain} call read and reused, in words. */

@@ -16,7 +16,6 @@ import dev.oxmeter.store.RustFilesStore.RustFile;
 import dev.oxmeter.store.RustFilesStore;
 import dev.oxmeter.toolchain.Distributions;
 import dev.oxmeter.toolchain.RevisionToolchain;
-import dev.oxmeter.toolchain.ToolchainScanner;
 import dev.oxmeter.toolchain.ToolchainTimeline;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -74,7 +73,7 @@ final class ReportAssembly {
 
     /** The toolchain section, or why there is none. Cost: the toolchain scan of the releases (relevant files only). */
     private static ReportModel.Part<ToolchainTimeline> toolchain(Oxmeter s, List<Revision> revs) {
-        List<RevisionToolchain> scanned = new ToolchainScanner(s.repo(), s.options()).scan(revs);
+        List<RevisionToolchain> scanned = s.toolchainScanner().scan(revs);
         if (scanned.stream().noneMatch(RevisionToolchain::hasRust)) {
             return ReportModel.Part.absent("no Cargo manifest, lock file, rust-toolchain file or "
                     + "scripts/min-tool-version.sh in any selected release");

@@ -25,7 +25,8 @@ final class Schema {
     static final Set<String> OWN_NAMES = Set.of("meta", "blob_facts", "blob_metrics", "tree_composition",
             "tree_metrics", "revisions", "history", "metrics_history", "commits", "commit_trailers", "commit_files",
             "commit_walks", "report_rust_files", "commit_graph", "people_windows", "window_contributions",
-            "contributions", "contributors", "rust_share", "subtree_composition", "tag_targets");
+            "contributions", "contributors", "rust_share", "subtree_composition", "tag_targets",
+            "toolchain_listings");
 
     static final List<String> DDL = List.of(
             // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).
@@ -137,5 +138,10 @@ final class Schema {
             """
             CREATE TABLE IF NOT EXISTS tag_targets(
               object VARCHAR NOT NULL, type VARCHAR NOT NULL, commit VARCHAR, tree VARCHAR, tag_date BIGINT,
-              commit_date BIGINT)""");
+              commit_date BIGINT)""",
+            // The files below a root tree that the toolchain scan reads (ToolchainListingStore); a tree id fixes
+            // them, so rows never go stale. version changes when the scan looks for other files.
+            """
+            CREATE TABLE IF NOT EXISTS toolchain_listings(
+              tree VARCHAR NOT NULL, version VARCHAR NOT NULL, listing VARCHAR NOT NULL)""");
 }

@@ -43,6 +43,9 @@ public final class ToolchainScanner {
     static final Set<String> CRATE_DIRS_WITHOUT_MANIFEST = Set.of("rust/syn", "rust/quote", "rust/proc-macro2",
             "rust/alloc");
 
+    /** The version of the listings kept between runs: change it with {@link #INTERESTING} or {@code prune}. */
+    public static final String LISTING_VERSION = "1";
+
     private static final Set<String> INTERESTING = Set.of(MANIFEST, TEMPLATE, LOCK, ToolchainFile.LEGACY,
             ToolchainFile.TOML, "min-tool-version.sh");
 
@@ -79,10 +82,21 @@ public final class ToolchainScanner {
      *                {@code --allow-missing} (an absent blob reads as an absent file) and the blob size limit
      */
     public ToolchainScanner(GitRepo repo, ScanOptions options) {
+        this(repo, options, ListingStore.NONE);
+    }
+
+    /**
+     * A scanner that takes root trees' listings from {@code kept} when it has them and gives it those it had to
+     * make, so that a later run over the same releases reads no tree.
+     */
+    public ToolchainScanner(GitRepo repo, ScanOptions options, ListingStore kept) {
         this.repo = java.util.Objects.requireNonNull(repo, "repo");
         this.options = java.util.Objects.requireNonNull(options, "options");
         this.rules = new PathRules(options.excludes());
+        this.kept = java.util.Objects.requireNonNull(kept, "kept");
     }
+
+    private final ListingStore kept;
 
     public Stats stats() {
         return new Stats(treesRead, treesReused, blobsParsed, blobsReused);
@@ -90,13 +104,61 @@ public final class ToolchainScanner {
 
     /** The facts of each revision, in the order given. Cost: new trees and new relevant blobs only. */
     public List<RevisionToolchain> scan(List<Revision> revisions) {
+        List<Oid> roots = revisions.stream().map(Revision::tree).distinct().filter(t -> !listings.containsKey(t))
+                .toList();
+        kept.find(roots).forEach((tree, text) -> listings.put(tree, decode(text)));
+        Map<Oid, String> made = new java.util.LinkedHashMap<>();
         List<RevisionToolchain> out = new ArrayList<>();
         try (ObjectSource src = repo.newObjectSource()) {
             for (Revision r : revisions) {
+                boolean listed = listings.containsKey(r.tree());
                 out.add(scan(src, r));
+                if (!listed) {
+                    made.put(r.tree(), encode(listings.get(r.tree())));
+                }
             }
         }
+        if (!made.isEmpty()) {
+            kept.save(made);
+        }
         return out;
+    }
+
+    /**
+     * A listing as {@link ListingStore} keeps it: per entry, kind, id and the path's length in chars,
+     * tab-separated, then the path and a newline (a git path may hold tabs and newlines).
+     */
+    private static String encode(List<Found> listing) {
+        StringBuilder sb = new StringBuilder();
+        for (Found f : listing) {
+            sb.append(f.kind().name()).append('\t').append(f.id().hex()).append('\t').append(f.path().length())
+                    .append('\t').append(f.path()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static List<Found> decode(String text) {
+        List<Found> out = new ArrayList<>();
+        int at = 0;
+        try {
+            while (at < text.length()) {
+                int t1 = text.indexOf('\t', at);
+                int t2 = text.indexOf('\t', t1 + 1);
+                int t3 = text.indexOf('\t', t2 + 1);
+                int len = Integer.parseInt(text, t2 + 1, t3, 10);
+                int end = t3 + 1 + len;
+                if (t1 < 0 || t2 < 0 || t3 < 0 || end >= text.length() || text.charAt(end) != '\n') {
+                    throw new IllegalArgumentException("bad entry");
+                }
+                out.add(new Found(text.substring(t3 + 1, end), EntryKind.valueOf(text.substring(at, t1)),
+                        Oid.fromHex(text.substring(t1 + 1, t2))));
+                at = end + 1;
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("a kept toolchain listing is damaged near: "
+                    + text.substring(at, Math.min(text.length(), at + 80)), e);
+        }
+        return List.copyOf(out);
     }
 
     private RevisionToolchain scan(ObjectSource src, Revision r) {

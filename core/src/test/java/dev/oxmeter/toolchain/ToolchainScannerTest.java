@@ -191,4 +191,37 @@ class ToolchainScannerTest {
         assertThat(firstPassBlobs).isEqualTo(13);
         assertThat(stats.blobsReused()).isGreaterThanOrEqualTo(firstPassBlobs);
     }
+
+    @Test
+    void keptListingsServeALaterRunWithoutReadingATree() throws Exception {
+        Map<dev.oxmeter.model.Oid, String> kept = new java.util.HashMap<>();
+        ListingStore store = new ListingStore() {
+            @Override
+            public Map<dev.oxmeter.model.Oid, String> find(java.util.Collection<dev.oxmeter.model.Oid> trees) {
+                Map<dev.oxmeter.model.Oid, String> out = new java.util.HashMap<>();
+                trees.forEach(t -> {
+                    if (kept.containsKey(t)) {
+                        out.put(t, kept.get(t));
+                    }
+                });
+                return out;
+            }
+
+            @Override
+            public void save(Map<dev.oxmeter.model.Oid, String> listings) {
+                kept.putAll(listings);
+            }
+        };
+        try (GitRepo repo = GitRepo.open(tmp.resolve("t.git"))) {
+            List<Revision> list = Stream.of("v1", "v2", "v3", "v4", "v5").map(repo::resolve).toList();
+            assertThat(new ToolchainScanner(repo, ScanOptions.DEFAULTS, store).scan(list)).isEqualTo(revs);
+            assertThat(kept).containsOnlyKeys(list.stream().map(Revision::tree).distinct().toList());
+            ToolchainScanner later = new ToolchainScanner(repo, ScanOptions.DEFAULTS, store);
+            assertThat(later.scan(list)).isEqualTo(revs);
+            assertThat(later.stats().treesRead()).isZero();
+            // rules applied after listing still apply to kept listings
+            assertThat(new ToolchainScanner(repo, new ScanOptions(1 << 20, List.of("tests/"), false), store)
+                    .scan(List.of(list.get(1))).get(0)).isEqualTo(v2WithoutTests);
+        }
+    }
 }
