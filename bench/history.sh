@@ -154,7 +154,7 @@ if [ "$SKIP_ALL" != 1 ]; then
     grep -q ',' "$tmp/all-tags" && die "a tag contains a comma (cannot pass it to --revs)"
     all_revs=(--revs "$(grep -vxF -f "$tmp/broken-tags" "$tmp/all-tags" | paste -sd,)")
   fi
-  r=$(OXMETER_JAVA_OPTS="${OXMETER_JAVA_OPTS:--XX:+UseParallelGC} -Xlog:gc:file=$tmp/gc.log" \
+  r=$(OXMETER_JAVA_EXTRA="${OXMETER_JAVA_EXTRA:-} -Xlog:gc:file=$tmp/gc.log" \
     run_timed /dev/null "$tmp/d.err" /usr/bin/time -v -o "$tmp/time-d" "$OXMETER" history "$repo" ${OX_FLAGS:-} ${all_revs[@]+"${all_revs[@]}"} \
     --store "$tmp/d.duckdb" -q -v)
   t_d=$(wall_of "$r"); c_d=$(cpu_of "$r")

@@ -11,7 +11,7 @@ usage: bench/kernel.sh SYNTH.git
   SYNTH.git  a synthetic kernel; built first when absent, with
              python3 \$SYNTH_TOOL SYNTH.git --releases 50 --churn 0.12 --seed 7   (about 17 minutes)
 Environment: SYNTH_TOOL (default ../shared/tools/synth-kernel.py next to this checkout), SYNTH_FLAGS
-             (default '--releases 50 --churn 0.12 --seed 7'), OXMETER_JAVA_OPTS, OXMETER_HEAP.
+             (default '--releases 50 --churn 0.12 --seed 7'), OXMETER_JAVA_OPTS (replaces the launcher's JVM options), OXMETER_HEAP.
 USAGE
   exit 2
 }
@@ -37,7 +37,7 @@ blob_ids "$repo" "${tags[@]}" >"$tmp/ids"
 r=$(run_timed /dev/null "$tmp/c.err" read_blobs2 "$repo" "$tmp/ids")
 t_c=$(wall_of "$r"); c_c=$(cpu_of "$r")
 note "oxmeter history --tags 'v6.*', cold store"
-r=$(OXMETER_JAVA_OPTS="${OXMETER_JAVA_OPTS:--XX:+UseParallelGC} -Xlog:gc:file=$tmp/gc.log" \
+r=$(OXMETER_JAVA_EXTRA="${OXMETER_JAVA_EXTRA:-} -Xlog:gc:file=$tmp/gc.log" \
   run_timed /dev/null "$tmp/a.err" /usr/bin/time -v -o "$tmp/time" "$OXMETER" history "$repo" --tags 'v6.*' \
   --store "$tmp/a.duckdb" -q -v)
 t_a=$(wall_of "$r"); c_a=$(cpu_of "$r")
