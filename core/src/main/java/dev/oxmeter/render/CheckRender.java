@@ -1,9 +1,6 @@
 package dev.oxmeter.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oxmeter.change.ChangeReport;
@@ -25,9 +22,6 @@ public final class CheckRender {
     /** The key of the site fingerprint in SARIF's partialFingerprints (versioned with the fingerprint rule). */
     public static final String FINGERPRINT_KEY = "oxmeterSite/v1";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
 
     private CheckRender() {
     }
@@ -143,9 +137,9 @@ public final class CheckRender {
     }
 
     static String json(CheckResult r, Header header) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = TableWriter.jsonMapper().createObjectNode();
         if (header != null) {
-            root.set("header", JSON.valueToTree(header.toMap()));
+            root.set("header", TableWriter.jsonMapper().valueToTree(header.toMap()));
         }
         ChangeReport c = r.change();
         root.put("base", c.baseLabel());
@@ -187,7 +181,7 @@ public final class CheckRender {
 
     private static String write(ObjectNode root) {
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return TableWriter.jsonMapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -199,7 +193,7 @@ public final class CheckRender {
      * and start line) and, for sites, a partial fingerprint that survives line shifts.
      */
     static String sarif(CheckResult r, String toolVersion) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = TableWriter.jsonMapper().createObjectNode();
         root.put("$schema", SARIF_SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();

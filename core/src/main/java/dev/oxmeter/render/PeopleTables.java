@@ -1,9 +1,6 @@
 package dev.oxmeter.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oxmeter.people.Contributions;
 import dev.oxmeter.people.PeopleReport;
 import java.io.UncheckedIOException;
@@ -20,9 +17,6 @@ public final class PeopleTables {
     /** People, credits and employers shown per window in the text and Markdown formats. */
     public static final int TOP = 25;
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
 
     private PeopleTables() {
     }
@@ -209,7 +203,7 @@ public final class PeopleTables {
         }
         root.put("windows", windows);
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return TableWriter.jsonMapper().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,5 @@
 package dev.oxmeter.render;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.oxmeter.toolchain.CargoLock;
 import dev.oxmeter.toolchain.Distributions;
 import dev.oxmeter.toolchain.RevisionToolchain;
@@ -21,8 +18,6 @@ import java.util.stream.Collectors;
  * matrix of distributions against revisions, the crate changes, and a nested JSON document. Stateless.
  */
 public final class ToolchainTables {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .configure(JsonGenerator.Feature.ESCAPE_NON_ASCII, false);
     static final String YES = "\u2713";
     static final String NO = "\u2717";
 
@@ -257,7 +252,7 @@ public final class ToolchainTables {
         }).toList());
         doc.put("rust_stable_schedule", data.stableSource());
         try {
-            return JSON.writeValueAsString(doc) + "\n";
+            return TableWriter.jsonMapper().writeValueAsString(doc) + "\n";
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
