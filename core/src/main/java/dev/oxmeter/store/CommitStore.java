@@ -80,7 +80,7 @@ public final class CommitStore implements CommitFactsCache {
                             + current + "): recomputing them");
                 }
                 for (String t : List.of("commits", "commit_trailers", "commit_files", "people_windows",
-                        "window_contributions")) {
+                        "window_contributions", "people_window_digests")) {
                     st.execute("DELETE FROM " + t);
                 }
             }
