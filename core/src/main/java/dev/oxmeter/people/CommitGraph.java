@@ -74,6 +74,14 @@ public final class CommitGraph {
         }
     }
 
+    /**
+     * A graph already in arrays (see the class comment), for a caller that numbered the commits while discovering
+     * them; the arrays are taken, not copied.
+     */
+    static CommitGraph of(Oid[] ids, Map<Oid, Integer> index, int[] start, int[] edges) {
+        return new CommitGraph(ids, index, start, edges);
+    }
+
     /** Number of commits in the graph. */
     public int size() {
         return ids.length;

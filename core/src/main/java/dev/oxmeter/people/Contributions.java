@@ -92,7 +92,7 @@ public final class Contributions {
      * @param counted  the non-merge commits that change at least one counted file of the language (merges and
      *                 commits without such files must be left out by the caller), with only those files
      * @param graph    the commit graph holding every window's ends and starts; answers which commits each holds
-     * @param mailmaps the mailmap to use for each window
+     * @param mailmaps the mailmap to use for each window; not asked for windows where no counted commit is reachable
      * @param employers employer map (use {@link Affiliations#EMPTY} for address domains only)
      * @param keys     which trailers are co-authorship and which are roles
      * @param sink     receives every (window, commit, contributor) counted, for keeping them in the store
@@ -128,6 +128,13 @@ public final class Contributions {
                     atEnd = reachable(end, graph, all, reachCache);
                 }
                 reachCache.put(end, atEnd);
+            }
+            if (atEnd.isEmpty()) {
+                // no commit that counts is reachable from the end (a release before the language arrived): nothing
+                // to map, so the window's mailmap is not even read
+                out.add(window(w, all, inBits, null, employers, domains, new BitSet(), 0, firstWindowByKey, before,
+                        sink));
+                continue;
             }
             Mapped mm = mappedBy.computeIfAbsent(mailmaps.apply(w), m -> new Mapped(m, all.raws));
             BitSet earlierKeys = mm.keysOf(earlier, all.rawOf);

@@ -42,7 +42,7 @@ class ContributionStoreTest {
     private static List<Contributions.Contribution> rows(List<Contributions.WindowSpec> windows, String bobName) {
         List<Contributions.Contribution> out = new ArrayList<>();
         for (Contributions.WindowSpec w : windows) {
-            int base = (int) (w.end().commit().w3() * 10);
+            int base = w.end().commit().w3() * 10;
             out.add(new Contributions.Contribution(w, oid(base + 1), "alice@x.org", "Alice", "alice@x.org",
                     "author", 10, 2));
             out.add(new Contributions.Contribution(w, oid(base + 1), "carol@x.org", "Carol", "Carol@x.org",
