@@ -166,8 +166,8 @@ public final class ContributionStore {
     /**
      * SHA-256 of everything a window's rows hold: the {@code people_windows} columns but the time of saving, then
      * each contribution (commit id, the index of its (person, name, email) in the window's list of distinct
-     * identities, role, lines), then that list; strings are length-prefixed UTF-8, numbers fixed-width, so no two
-     * row sets encode alike. The compact encoding keeps the digest cheap on a short run (tens of thousands of rows).
+     * identities, role, lines), then that list; strings are length-prefixed UTF-8 and numbers prefix-free, so no
+     * two row sets encode alike. The compact encoding keeps the digest cheap on a short run (tens of thousands of rows).
      */
     static String digest(String language, Contributions.WindowSpec w, List<Contributions.Contribution> rows) {
         Bytes b = new Bytes(64 + rows.size() * 48);
@@ -180,9 +180,9 @@ public final class ContributionStore {
         Map<List<String>, Integer> who = new HashMap<>();
         List<List<String>> order = new ArrayList<>();
         for (Contributions.Contribution r : rows) {
-            b.number(r.commit().w1());
-            b.number(r.commit().w2());
-            b.number(r.commit().w3());
+            b.fixed(r.commit().w1());
+            b.fixed(r.commit().w2());
+            b.fixed(r.commit().w3());
             List<String> id = List.of(r.person(), r.name(), r.email());
             Integer i = who.get(id);
             if (i == null) {
@@ -191,7 +191,14 @@ public final class ContributionStore {
                 who.put(id, i);
             }
             b.number(i);
-            b.string(r.role());
+            switch (r.role()) {
+                case "author" -> b.number(0);
+                case "co-author" -> b.number(1);
+                default -> {
+                    b.number(2);
+                    b.string(r.role());
+                }
+            }
             b.number(r.linesAdded());
             b.number(r.linesRemoved());
         }
@@ -218,11 +225,23 @@ public final class ContributionStore {
             data = new byte[capacity];
         }
 
-        void number(long v) {
+        /** {@code v} as 8 bytes. */
+        void fixed(long v) {
             room(8);
             for (int i = 0; i < 8; i++) {
                 data[size++] = (byte) (v >>> (56 - 8 * i));
             }
+        }
+
+        /** {@code v} zigzag-encoded in 7-bit groups (1 byte below 64), a prefix-free encoding of every long. */
+        void number(long v) {
+            room(10);
+            long z = (v << 1) ^ (v >> 63);
+            while ((z & ~0x7FL) != 0) {
+                data[size++] = (byte) ((z & 0x7F) | 0x80);
+                z >>>= 7;
+            }
+            data[size++] = (byte) z;
         }
 
         void string(String v) {
