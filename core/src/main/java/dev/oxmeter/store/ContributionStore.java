@@ -126,6 +126,7 @@ public final class ContributionStore {
                     dig.append(options);
                     dig.append(w.label());
                     dig.append((long) mine.size());
+                    dig.append(now);
                     dig.append(digests.get(w.label()));
                     dig.endRow();
                 }
@@ -135,9 +136,10 @@ public final class ContributionStore {
     }
 
     /**
-     * The windows of {@code options} whose digest is kept, as "rows digest", the rows being those actually in
-     * {@code window_contributions} (so a window whose rows were changed by hand never passes for unchanged) and
-     * only when its {@code people_windows} row is there too.
+     * The windows of {@code options} whose digest is kept, as "rows digest": only when {@code window_contributions}
+     * holds that many rows for the window and its {@code people_windows} row was saved with the digest (same
+     * {@code saved_at}), so rows rewritten without a digest (by hand, or by an oxmeter that kept none) never pass
+     * for unchanged.
      */
     private static Map<String, String> stored(Store store, String options) {
         Map<String, String> out = new HashMap<>();
@@ -145,13 +147,15 @@ public final class ContributionStore {
                 + "(SELECT count(*) FROM window_contributions c WHERE c.options = d.options "
                 + "AND c.window_label = d.window_label), "
                 + "(SELECT count(*) FROM people_windows w WHERE w.options = d.options "
-                + "AND w.window_label = d.window_label) "
+                + "AND w.window_label = d.window_label), "
+                + "(SELECT count(*) FROM people_windows w WHERE w.options = d.options "
+                + "AND w.window_label = d.window_label AND w.saved_at = d.saved_at) "
                 + "FROM people_window_digests d WHERE d.options = ?";
         try (PreparedStatement ps = store.connection().prepareStatement(sql)) {
             ps.setString(1, options);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getLong(2) == rs.getLong(4) && rs.getLong(5) == 1) {
+                    if (rs.getLong(2) == rs.getLong(4) && rs.getLong(5) == 1 && rs.getLong(6) == 1) {
                         out.put(rs.getString(1), rs.getLong(2) + " " + rs.getString(3));
                     }
                 }

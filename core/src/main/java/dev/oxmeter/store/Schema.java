@@ -111,7 +111,8 @@ final class Schema {
             // that counts the same rows again leaves them as they are instead of rewriting them (ContributionStore).
             """
             CREATE TABLE IF NOT EXISTS people_window_digests(
-              options VARCHAR NOT NULL, window_label VARCHAR NOT NULL, rows BIGINT NOT NULL, digest VARCHAR NOT NULL)""",
+              options VARCHAR NOT NULL, window_label VARCHAR NOT NULL, rows BIGINT NOT NULL,
+              saved_at TIMESTAMPTZ NOT NULL, digest VARCHAR NOT NULL)""",
             // Who people counted in each window: one row per (window, counted commit, contributor), mailmap applied.
             """
             CREATE TABLE IF NOT EXISTS window_contributions(

@@ -85,6 +85,16 @@ class ContributionStoreTest {
             assertThat(ContributionStore.save(store, OPTIONS, "Rust", moved, movedRows)).isEqualTo(1);
             assertThat(table(store)).contains("|" + oid(21).hex() + "|carol@x.org|Carol|Carol@x.org|co-author");
 
+            // rows rewritten with as many rows but other names and a new saved_at, the way an oxmeter that kept no
+            // digest replaced a window, are rewritten again
+            try (Statement st = store.connection().createStatement()) {
+                st.execute("UPDATE window_contributions SET name = 'Someone' WHERE window_label = '..r1'");
+                st.execute("UPDATE people_windows SET saved_at = saved_at + INTERVAL 1 SECOND "
+                        + "WHERE window_label = '..r1'");
+            }
+            assertThat(ContributionStore.save(store, OPTIONS, "Rust", moved, movedRows)).isEqualTo(1);
+            assertThat(table(store)).doesNotContain("Someone");
+
             // other options keep their own rows
             assertThat(ContributionStore.save(store, OPTIONS + "x", "Rust", moved, movedRows)).isEqualTo(3);
             assertThat(ContributionStore.save(store, OPTIONS, "Rust", moved, movedRows)).isZero();
