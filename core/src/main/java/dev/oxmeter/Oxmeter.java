@@ -815,7 +815,8 @@ public final class Oxmeter implements AutoCloseable {
         try (ObjectSource src = repo.newObjectSource()) {
             ContributionFilter filter = PeopleRun.filter(repo, src, options.excludes(), options.includeVendored());
             for (String l : langs) {
-                touching.put(l, filter.apply(update.touching(facts, l)));
+                touching.put(l, filter.apply(update.touching(facts, l,
+                        Set.of(dev.oxmeter.people.TrailerKeys.FIXES))));
             }
         }
         List<FixRow> rows = new ArrayList<>();

@@ -111,6 +111,44 @@ class PeopleTrustTest {
         }
     }
 
+    @Test
+    void theStoredContributionsFollowWhatPeoplePrintsWhenOnlyTheMailmapMoved() throws Exception {
+        // the window and the options stay the same while the mailmap read at HEAD renames Bob: the stored rows
+        // (which a warm run leaves alone when it counted the same ones) must follow, and stay once unchanged
+        Path repo = tmp.resolve("renamed");
+        threeCommits(repo);
+        git(repo, "tag", "v1", "HEAD~2");
+        git(repo, "tag", "v2", "HEAD");
+        String store = tmp.resolve("s.duckdb").toString();
+        String[] people = {"people", repo.toString(), "--range", "v1..v2", "--mailmap-rev", "HEAD", "--format",
+                "csv", "--store", store};
+        String query = "SELECT name, email, commits, lines_added FROM contributors ORDER BY email";
+        String first = ok(Cli.run(people)).out();
+        assertThat(first).contains(",Bob,bob@example.com,1,3,0,");
+        assertThat(view(store, query)).isEqualTo(printed(first));
+
+        write(repo, ".mailmap", "Robert <bob@example.com>\n");
+        commitAll(repo, "Dave", "dave@example.com", "2020-04-01T00:00:00Z", "mailmap: Bob is Robert");
+        for (int run = 0; run < 2; run++) {
+            String out = ok(Cli.run(people)).out();
+            assertThat(out).contains(",Robert,bob@example.com,1,3,0,").doesNotContain("Bob");
+            assertThat(out).isEqualTo(ok(Cli.run("people", repo.toString(), "--range", "v1..v2", "--mailmap-rev",
+                    "HEAD", "--format", "csv", "--no-store")).out());
+            assertThat(view(store, query)).isEqualTo(printed(out));
+        }
+    }
+
+    /** name,email,commits,lines_added of each person in people's CSV, sorted by email. */
+    private static String printed(String csv) {
+        return csv.lines().skip(1).map(l -> l.split(",", -1)).sorted(Comparator.comparing(f -> f[2]))
+                .map(f -> String.join(",", f[1], f[2], f[3], f[4])).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    private static String view(String store, String query) {
+        return ok(Cli.run("sql", query, "--store", store, "--format", "csv")).out().lines().skip(1)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /** alice adds src/lib.rs (10 lines), bob adds 3 lines, carol 2. */

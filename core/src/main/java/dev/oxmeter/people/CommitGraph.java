@@ -74,6 +74,14 @@ public final class CommitGraph {
         }
     }
 
+    /**
+     * A graph already in arrays (see the class comment), for a caller that numbered the commits while discovering
+     * them; the arrays are taken, not copied.
+     */
+    static CommitGraph of(Oid[] ids, Map<Oid, Integer> index, int[] start, int[] edges) {
+        return new CommitGraph(ids, index, start, edges);
+    }
+
     /** Number of commits in the graph. */
     public int size() {
         return ids.length;
@@ -88,17 +96,26 @@ public final class CommitGraph {
     public record Window(List<Oid> commits, boolean startIsAncestor) {
     }
 
+    /** {@link #window} as graph indices ({@link #id}): a set the caller must not modify. */
+    public record WindowIndices(BitSet commits, boolean startIsAncestor) {
+    }
+
     /**
-     * Git's {@code start..end}: the commits reachable from {@code end} and not from {@code start}, in no particular
+     * Git's {@code start..end}: the commits reachable from {@code end} and not from {@code start}, in graph index
      * order. Cost: one traversal of the window's commits, plus one of {@code start}'s history unless cached.
      *
      * @throws IllegalArgumentException when end or start is not in the graph
      */
     public Window window(Oid end, Oid start) {
+        WindowIndices w = windowIndices(end, start);
+        return new Window(ids(w.commits()), w.startIsAncestor());
+    }
+
+    /** {@link #window} without turning indices into ids. */
+    public WindowIndices windowIndices(Oid end, Oid start) {
         int e = indexOf(end);
         if (start == null) {
-            BitSet all = reachable(e);
-            return new Window(ids(all), false);
+            return new WindowIndices(reachable(e), false);
         }
         int s = indexOf(start);
         BitSet stop = reachable(s);
@@ -111,12 +128,31 @@ public final class CommitGraph {
             atEnd.or(in);
             reach.put(e, atEnd);
         }
-        return new Window(ids(in), hitStart[0]);
+        return new WindowIndices(in, hitStart[0]);
     }
 
     /** Every commit reachable from {@code tip} (itself included). Cost: one traversal unless cached. */
     public List<Oid> reachable(Oid tip) {
         return ids(reachable(indexOf(tip)));
+    }
+
+    /**
+     * {@link #reachable(Oid)} as graph indices: a set the caller must not modify (it may be cached). Cost: one
+     * traversal unless cached.
+     */
+    public BitSet reachableIndices(Oid tip) {
+        return reachable(indexOf(tip));
+    }
+
+    /** The graph index of {@code commit}, or -1 when it is not in the graph. */
+    public int index(Oid commit) {
+        Integer i = index.get(commit);
+        return i == null ? -1 : i;
+    }
+
+    /** The commit at graph index {@code i}. */
+    public Oid id(int i) {
+        return ids[i];
     }
 
     /** Whether {@code ancestor} is reachable from {@code descendant} (a commit is its own ancestor). */

@@ -4,7 +4,6 @@ import dev.oxmeter.OxmeterException;
 import dev.oxmeter.model.Oid;
 import dev.oxmeter.model.Progress;
 import dev.oxmeter.source.CommitWalker;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -47,6 +46,13 @@ public final class CommitHistory {
             out.addAll(provisional.touching(language));
             return out;
         }
+
+        /** {@link #touching(CommitFactsCache, String)} with only the trailers whose key is in {@code trailerKeys}. */
+        public List<CommitFacts> touching(CommitFactsCache cache, String language, Set<String> trailerKeys) {
+            List<CommitFacts> out = new ArrayList<>(cache.touching(language, trailerKeys));
+            out.addAll(provisional.touching(language, trailerKeys));
+            return out;
+        }
     }
 
     /**
@@ -62,21 +68,24 @@ public final class CommitHistory {
         long t0 = System.nanoTime();
         Set<Oid> shallow = walker.shallowCommits();
         Map<Oid, List<Oid>> stored = cache.parents();
-        CommitGraph.Builder graph = new CommitGraph.Builder();
         Map<Oid, Oid> trees = new HashMap<>();
         Map<Oid, List<Oid>> fresh = new LinkedHashMap<>();
-        List<Oid> order = new ArrayList<>();
         List<Oid> boundary = new ArrayList<>();
-        Set<Oid> seen = new HashSet<>();
-        ArrayDeque<Oid> queue = new ArrayDeque<>();
+        // breadth first from the tips, numbering each commit when first met: the numbers are the graph's indices
+        // and the list of ids is the queue, so one map does the work of a seen-set, an order and a graph index
+        Map<Oid, Integer> index = new HashMap<>(Math.max(16, stored.size() * 4 / 3 + 16));
+        List<Oid> ids = new ArrayList<>(stored.size() + 16);
         for (Oid t : tips) {
-            if (seen.add(t)) {
-                queue.add(t);
+            if (index.putIfAbsent(t, ids.size()) == null) {
+                ids.add(t);
             }
         }
+        int[] start = new int[ids.size() + 1];
+        int[] edges = new int[Math.max(16, stored.size() + stored.size() / 8)];
+        int e = 0;
         try (CommitWalker.HeaderReader headers = walker.headerReader()) {
-            while (!queue.isEmpty()) {
-                Oid id = queue.poll();
+            for (int k = 0; k < ids.size(); k++) {
+                Oid id = ids.get(k);
                 List<Oid> parents = stored.get(id);
                 if (parents == null) {
                     CommitWalker.Header h = headers.read(id);
@@ -84,21 +93,36 @@ public final class CommitHistory {
                     trees.put(id, h.tree());
                     fresh.put(id, parents);
                 }
-                order.add(id);
+                if (k + 1 >= start.length) {
+                    start = java.util.Arrays.copyOf(start, Math.max(start.length * 2, k + 2));
+                }
+                start[k] = e;
                 if (shallow.contains(id)) {
                     // its parents were not fetched: the graph ends here, and its own changes are unknown
                     boundary.add(id);
-                    graph.add(id, List.of());
                     continue;
                 }
-                graph.add(id, parents);
+                if (e + parents.size() > edges.length) {
+                    edges = java.util.Arrays.copyOf(edges, Math.max(edges.length * 2, e + parents.size()));
+                }
                 for (Oid p : parents) {
-                    if (seen.add(p)) {
-                        queue.add(p);
+                    Integer j = index.get(p);
+                    if (j == null) {
+                        j = ids.size();
+                        index.put(p, j);
+                        ids.add(p);
                     }
+                    edges[e++] = j;
                 }
             }
         }
+        int n = ids.size();
+        if (n + 1 > start.length) {
+            start = java.util.Arrays.copyOf(start, n + 1);
+        }
+        start[n] = e;
+        CommitGraph graph = CommitGraph.of(ids.toArray(new Oid[0]), index, start, edges);
+        List<Oid> order = ids;
         cache.saveParents(fresh);
         Set<Oid> cut = new HashSet<>(boundary);
         List<Oid> todo = new ArrayList<>();
@@ -134,7 +158,7 @@ public final class CommitHistory {
         CommitWalker.WalkStats stats = new CommitWalker.WalkStats(order.size(), todo.size(),
                 order.size() - todo.size() - boundary.size(), (System.nanoTime() - t0) / 1e9, read.missingBlobs(),
                 boundary.size(), fresh.size());
-        return new Update(stats, graph.build(), provisional, List.copyOf(boundary));
+        return new Update(stats, graph, provisional, List.copyOf(boundary));
     }
 
     /** The notice for a shallow history, naming what is affected; null when {@code boundary} is empty. */

@@ -41,17 +41,40 @@ public final class ContributionFilter {
         return policy.reason(path, attrs) != ExclusionReason.NONE;
     }
 
+    private boolean isExcluded(String path, Map<String, Boolean> decided) {
+        Boolean known = decided.get(path);
+        if (known == null) {
+            known = excluded(path);
+            decided.put(path, known);
+        }
+        return known;
+    }
+
     /** The commits with their excluded files removed; commits left without files are dropped. */
     public List<CommitFacts> apply(List<CommitFacts> commits) {
+        if (policy.excludesNothing()) {
+            return commits;
+        }
         List<CommitFacts> out = new ArrayList<>(commits.size());
         // a history changes the same paths again and again: decide each path once
         Map<String, Boolean> decided = new HashMap<>();
         for (CommitFacts c : commits) {
-            List<CommitFacts.FileFact> kept = c.files().stream()
-                    .filter(f -> !decided.computeIfAbsent(f.path(), this::excluded)).toList();
-            if (kept.size() == c.files().size()) {
+            List<CommitFacts.FileFact> files = c.files();
+            int keep = 0;
+            for (CommitFacts.FileFact f : files) {
+                if (!isExcluded(f.path(), decided)) {
+                    keep++;
+                }
+            }
+            if (keep == files.size()) {
                 out.add(c);
-            } else if (!kept.isEmpty()) {
+            } else if (keep > 0) {
+                List<CommitFacts.FileFact> kept = new ArrayList<>(keep);
+                for (CommitFacts.FileFact f : files) {
+                    if (!isExcluded(f.path(), decided)) {
+                        kept.add(f);
+                    }
+                }
                 out.add(new CommitFacts(c.id(), c.parents(), c.author(), c.authorTime(), c.commitTime(), c.subject(),
                         c.trailers(), kept));
             }

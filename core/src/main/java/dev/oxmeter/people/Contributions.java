@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +92,7 @@ public final class Contributions {
      * @param counted  the non-merge commits that change at least one counted file of the language (merges and
      *                 commits without such files must be left out by the caller), with only those files
      * @param graph    the commit graph holding every window's ends and starts; answers which commits each holds
-     * @param mailmaps the mailmap to use for each window
+     * @param mailmaps the mailmap to use for each window; not asked for windows where no counted commit is reachable
      * @param employers employer map (use {@link Affiliations#EMPTY} for address domains only)
      * @param keys     which trailers are co-authorship and which are roles
      * @param sink     receives every (window, commit, contributor) counted, for keeping them in the store
@@ -102,145 +100,226 @@ public final class Contributions {
     public static PeopleReport analyze(String language, List<WindowSpec> windows, List<CommitFacts> counted,
                                        CommitGraph graph, Function<WindowSpec, Mailmap> mailmaps,
                                        Affiliations employers, TrailerKeys keys, Consumer<Contribution> sink) {
-        Map<Oid, CommitFacts> byId = new HashMap<>();
-        for (CommitFacts c : counted) {
-            if (!c.isMerge() && !c.files().isEmpty()) {
-                byId.put(c.id(), c);
-            }
-        }
-        // Counted commits and their raw contributors (author, co-authors) as small ints, so that each window's
-        // new and cumulative counts are bit-set unions: a window maps each distinct raw identity once.
-        List<CommitFacts> all = new ArrayList<>(byId.values());
-        Map<Oid, Integer> commitIndex = new HashMap<>(all.size() * 2);
-        Map<Identity, Integer> rawIndex = new HashMap<>();
-        List<Identity> raws = new ArrayList<>();
-        int[][] rawOf = new int[all.size()][];
-        for (int i = 0; i < all.size(); i++) {
-            CommitFacts c = all.get(i);
-            commitIndex.put(c.id(), i);
-            List<Identity> who = new ArrayList<>();
-            who.add(c.author());
-            for (CommitFacts.PersonTrailer t : c.trailers()) {
-                if (keys.isCoAuthor(t.key())) {
-                    who.add(t.who());
-                }
-            }
-            int[] ids = new int[who.size()];
-            for (int k = 0; k < ids.length; k++) {
-                Identity id = who.get(k);
-                ids[k] = rawIndex.computeIfAbsent(id, x -> {
-                    raws.add(x);
-                    return raws.size() - 1;
-                });
-            }
-            rawOf[i] = ids;
-        }
-        Map<String, Integer> keyIds = new HashMap<>();
-        Map<Mailmap, int[]> keyOfRawByMailmap = new java.util.IdentityHashMap<>();
+        Counted all = new Counted(counted, graph, keys);
         Map<Oid, BitSet> reachCache = new HashMap<>();
         Map<String, String> firstWindowByKey = new HashMap<>();
+        Map<Mailmap, Mapped> mappedBy = new java.util.IdentityHashMap<>();
+        Map<String, String> domains = new HashMap<>();
         String before = windows.isEmpty() || windows.get(0).start() == null ? null
                 : "(before " + windows.get(0).startLabel() + ")";
         List<PeopleReport.Window> out = new ArrayList<>();
         for (WindowSpec w : windows) {
             Oid end = w.end().commit();
-            CommitGraph.Window window = graph.window(end, w.start());
-            List<Oid> range = window.commits();
-            if (range.isEmpty() && w.mustHaveCommits()) {
+            CommitGraph.WindowIndices window = graph.windowIndices(end, w.start());
+            if (window.commits().isEmpty() && w.mustHaveCommits()) {
                 throw new OxmeterException("window " + w.label() + " is empty: every commit reachable from "
                         + w.end().label() + " is reachable from " + w.startLabel());
             }
-            List<CommitFacts> inWindow = new ArrayList<>();
-            BitSet inBits = new BitSet(all.size());
-            for (Oid id : range) {
-                Integer i = commitIndex.get(id);
-                if (i != null) {
-                    inWindow.add(all.get(i));
-                    inBits.set(i);
-                }
-            }
-            BitSet earlier = w.start() == null ? new BitSet() : reachable(w.start(), graph, commitIndex, reachCache);
+            BitSet inBits = all.toCounted(window.commits());
+            BitSet earlier = w.start() == null ? new BitSet() : reachable(w.start(), graph, all, reachCache);
             BitSet atEnd = reachCache.get(end);
+            boolean atEndIsEarlierPlusWindow = false;
             if (atEnd == null) {
                 if (w.start() == null || window.startIsAncestor()) {
                     atEnd = (BitSet) earlier.clone();
                     atEnd.or(inBits);
+                    atEndIsEarlierPlusWindow = true;
                 } else {
-                    atEnd = reachable(end, graph, commitIndex, reachCache);
+                    atEnd = reachable(end, graph, all, reachCache);
                 }
                 reachCache.put(end, atEnd);
             }
-            Mailmap mm = mailmaps.apply(w);
-            for (CommitFacts c : inWindow) {
+            if (atEnd.isEmpty()) {
+                // no commit that counts is reachable from the end (a release before the language arrived): nothing
+                // to map, so the window's mailmap is not even read
+                out.add(window(w, all, inBits, null, employers, domains, new BitSet(), 0, firstWindowByKey, before,
+                        sink));
+                continue;
+            }
+            Mapped mm = mappedBy.computeIfAbsent(mailmaps.apply(w), m -> new Mapped(m, all.raws));
+            BitSet earlierKeys = mm.keysOf(earlier, all.rawOf);
+            BitSet atEndKeys;
+            if (atEndIsEarlierPlusWindow) {
+                atEndKeys = (BitSet) earlierKeys.clone();
+                atEndKeys.or(mm.keysOf(inBits, all.rawOf));
+            } else {
+                atEndKeys = mm.keysOf(atEnd, all.rawOf);
+            }
+            out.add(window(w, all, inBits, mm, employers, domains, earlierKeys, atEndKeys.cardinality(),
+                    firstWindowByKey, before, sink));
+        }
+        return new PeopleReport(language, out);
+    }
+
+    /** The counted commits that are in the graph, in graph order, with their people as small ints. */
+    private static final class Counted {
+        /** Counted index of each graph index, -1 for commits that do not count. */
+        final int[] slot;
+        final CommitFacts[] facts;
+        final long[] added;
+        final long[] removed;
+        /** Raw (unmapped) contributors of each commit: the author, then each co-author trailer, in order. */
+        final int[][] rawOf;
+        /** Role trailers of each commit: raw identity and role, as pairs. */
+        final int[][] rolesOf;
+        final List<Identity> raws = new ArrayList<>();
+        final List<String> roleNames = new ArrayList<>();
+
+        Counted(List<CommitFacts> counted, CommitGraph graph, TrailerKeys keys) {
+            slot = new int[graph.size()];
+            java.util.Arrays.fill(slot, -1);
+            CommitFacts[] byGraph = new CommitFacts[graph.size()];
+            int n = 0;
+            for (CommitFacts c : counted) {
+                if (c.isMerge() || c.files().isEmpty()) {
+                    continue;
+                }
+                int g = graph.index(c.id());
+                if (g >= 0) {
+                    if (byGraph[g] == null) {
+                        n++;
+                    }
+                    byGraph[g] = c;
+                }
+            }
+            facts = new CommitFacts[n];
+            added = new long[n];
+            removed = new long[n];
+            rawOf = new int[n][];
+            rolesOf = new int[n][];
+            Map<Identity, Integer> rawIndex = new HashMap<>();
+            Map<String, Integer> roleIndex = new HashMap<>();
+            Map<String, Boolean> coAuthorKey = new HashMap<>();
+            Map<String, Boolean> roleKey = new HashMap<>();
+            int k = 0;
+            int[] who = new int[8];
+            int[] roles = new int[8];
+            for (int g = 0; g < byGraph.length; g++) {
+                CommitFacts c = byGraph[g];
+                if (c == null) {
+                    continue;
+                }
+                slot[g] = k;
+                facts[k] = c;
                 long a = 0;
                 long r = 0;
                 for (CommitFacts.FileFact f : c.files()) {
                     a += f.added();
                     r += f.removed();
                 }
-                boolean first = true;
-                for (Identity who : contributors(c, mm, keys)) {
-                    sink.accept(new Contribution(w, c.id(), who.key(), who.name(), who.email(),
-                            first ? "author" : "co-author", a, r));
-                    first = false;
+                added[k] = a;
+                removed[k] = r;
+                int nw = 0;
+                int nr = 0;
+                who[nw++] = raw(c.author(), rawIndex);
+                for (CommitFacts.PersonTrailer t : c.trailers()) {
+                    if (coAuthorKey.computeIfAbsent(t.key(), keys::isCoAuthor)) {
+                        if (nw == who.length) {
+                            who = java.util.Arrays.copyOf(who, nw * 2);
+                        }
+                        who[nw++] = raw(t.who(), rawIndex);
+                    } else if (roleKey.computeIfAbsent(t.key(), keys::isRole)) {
+                        if (nr + 2 > roles.length) {
+                            roles = java.util.Arrays.copyOf(roles, roles.length * 2);
+                        }
+                        roles[nr++] = raw(t.who(), rawIndex);
+                        roles[nr++] = roleIndex.computeIfAbsent(Trailer.canonicalKey(t.key()), x -> {
+                            roleNames.add(x);
+                            return roleNames.size() - 1;
+                        });
+                    }
+                }
+                rawOf[k] = java.util.Arrays.copyOf(who, nw);
+                rolesOf[k] = nr == 0 ? NONE : java.util.Arrays.copyOf(roles, nr);
+                k++;
+            }
+        }
+
+        private int raw(Identity id, Map<Identity, Integer> rawIndex) {
+            Integer i = rawIndex.get(id);
+            if (i == null) {
+                i = raws.size();
+                raws.add(id);
+                rawIndex.put(id, i);
+            }
+            return i;
+        }
+
+        /** A set of graph indices as the set of counted indices among them. */
+        BitSet toCounted(BitSet graphIndices) {
+            BitSet out = new BitSet(facts.length);
+            for (int g = graphIndices.nextSetBit(0); g >= 0; g = graphIndices.nextSetBit(g + 1)) {
+                int k = slot[g];
+                if (k >= 0) {
+                    out.set(k);
                 }
             }
-            int[] keyOfRaw = keyOfRawByMailmap.computeIfAbsent(mm, m -> {
-                int[] k = new int[raws.size()];
-                for (int r = 0; r < k.length; r++) {
-                    k[r] = keyIds.computeIfAbsent(m.map(raws.get(r)).key(), x -> keyIds.size());
-                }
-                return k;
-            });
-            BitSet earlierKeys = keysOf(earlier, rawOf, keyOfRaw);
-            int cumulative = keysOf(atEnd, rawOf, keyOfRaw).cardinality();
-            out.add(window(w, inWindow, mm, keys, employers, key -> {
-                Integer k = keyIds.get(key);
-                return k != null && earlierKeys.get(k);
-            }, cumulative, firstWindowByKey, before));
+            return out;
         }
-        return new PeopleReport(language, out);
     }
 
-    private static BitSet reachable(Oid tip, CommitGraph graph, Map<Oid, Integer> commitIndex,
-                                    Map<Oid, BitSet> cache) {
-        BitSet s = cache.get(tip);
-        if (s == null) {
-            s = new BitSet(commitIndex.size());
-            for (Oid id : graph.reachable(tip)) {
-                Integer i = commitIndex.get(id);
-                if (i != null) {
-                    s.set(i);
+    private static final int[] NONE = new int[0];
+
+    /** The raw identities under one mailmap, mapped on first use, with person keys as small ints. */
+    private static final class Mapped {
+        final Mailmap mailmap;
+        final List<Identity> raws;
+        final Identity[] identity;
+        final int[] key;
+        /** Person keys as small ints, shared by no other mailmap (a key id is only compared within a window). */
+        final Map<String, Integer> keyIds = new HashMap<>();
+        final List<String> keyNames = new ArrayList<>();
+
+        Mapped(Mailmap mailmap, List<Identity> raws) {
+            this.mailmap = mailmap;
+            this.raws = raws;
+            this.identity = new Identity[raws.size()];
+            this.key = new int[raws.size()];
+            java.util.Arrays.fill(key, -1);
+        }
+
+        int key(int raw) {
+            int k = key[raw];
+            if (k < 0) {
+                Identity id = mailmap.map(raws.get(raw));
+                identity[raw] = id;
+                String name = id.key();
+                Integer known = keyIds.get(name);
+                if (known == null) {
+                    known = keyNames.size();
+                    keyNames.add(name);
+                    keyIds.put(name, known);
+                }
+                k = known;
+                key[raw] = k;
+            }
+            return k;
+        }
+
+        Identity identity(int raw) {
+            key(raw);
+            return identity[raw];
+        }
+
+        /** The person keys of the commits in {@code commits} (counted indices). */
+        BitSet keysOf(BitSet commits, int[][] rawOf) {
+            BitSet out = new BitSet();
+            for (int i = commits.nextSetBit(0); i >= 0; i = commits.nextSetBit(i + 1)) {
+                for (int r : rawOf[i]) {
+                    out.set(key(r));
                 }
             }
+            return out;
+        }
+    }
+
+    private static BitSet reachable(Oid tip, CommitGraph graph, Counted all, Map<Oid, BitSet> cache) {
+        BitSet s = cache.get(tip);
+        if (s == null) {
+            s = all.toCounted(graph.reachableIndices(tip));
             cache.put(tip, s);
         }
         return s;
-    }
-
-    /** The person keys (as key ids) of the commits in {@code commits} under a window's mapping. */
-    private static BitSet keysOf(BitSet commits, int[][] rawOf, int[] keyOfRaw) {
-        BitSet out = new BitSet();
-        for (int i = commits.nextSetBit(0); i >= 0; i = commits.nextSetBit(i + 1)) {
-            for (int r : rawOf[i]) {
-                out.set(keyOfRaw[r]);
-            }
-        }
-        return out;
-    }
-
-    /** The distinct contributors of a commit under {@code mm}: the author, then co-authors in message order. */
-    static List<Identity> contributors(CommitFacts c, Mailmap mm, TrailerKeys keys) {
-        Map<String, Identity> out = new LinkedHashMap<>();
-        Identity author = mm.map(c.author());
-        out.put(author.key(), author);
-        for (CommitFacts.PersonTrailer t : c.trailers()) {
-            if (keys.isCoAuthor(t.key())) {
-                Identity who = mm.map(t.who());
-                out.putIfAbsent(who.key(), who);
-            }
-        }
-        return List.copyOf(out.values());
     }
 
     private static final class PersonAcc {
@@ -248,102 +327,144 @@ public final class Contributions {
         String email;
         java.time.Instant newest;
         String employer;
-        final Set<Oid> commits = new HashSet<>();
+        int commits;
         long added;
         long removed;
-        final Map<String, Integer> roles = new TreeMap<>();
+        Map<String, Integer> roles;
     }
 
-    private static PeopleReport.Window window(WindowSpec w, List<CommitFacts> inWindow, Mailmap mm, TrailerKeys keys,
-                                              Affiliations employers,
-                                              java.util.function.Predicate<String> isEarlier, int cumulative,
-                                              Map<String, String> firstWindowByKey, String before) {
-        Map<String, PersonAcc> people = new HashMap<>();
-        Map<String, PersonAcc> credits = new HashMap<>();
-        Map<String, Set<String>> employerPeople = new HashMap<>();
-        Map<String, Set<Oid>> employerCommits = new HashMap<>();
+    private static final class EmployerAcc {
+        final BitSet people = new BitSet();
+        int commits;
+        int lastCommit = -1;
+    }
+
+    private static PeopleReport.Window window(WindowSpec w, Counted all, BitSet inWindow, Mapped mm,
+                                              Affiliations employers, Map<String, String> domains,
+                                              BitSet earlierKeys, int cumulative,
+                                              Map<String, String> firstWindowByKey, String before,
+                                              Consumer<Contribution> sink) {
+        Map<Integer, PersonAcc> people = new HashMap<>();
+        Map<Integer, PersonAcc> credits = new HashMap<>();
+        Map<String, EmployerAcc> employerAcc = new HashMap<>();
+        boolean byDomain = employers.size() == 0;
         long added = 0;
         long removed = 0;
-        for (CommitFacts c : inWindow) {
-            long a = 0;
-            long r = 0;
-            for (CommitFacts.FileFact f : c.files()) {
-                a += f.added();
-                r += f.removed();
-            }
+        int commits = 0;
+        int[] seen = new int[8];
+        for (int k = inWindow.nextSetBit(0); k >= 0; k = inWindow.nextSetBit(k + 1)) {
+            CommitFacts c = all.facts[k];
+            commits++;
+            long a = all.added[k];
+            long r = all.removed[k];
             added += a;
             removed += r;
-            LocalDate day = c.authorTime().atZone(ZoneOffset.UTC).toLocalDate();
-            for (Identity who : contributors(c, mm, keys)) {
-                PersonAcc p = people.computeIfAbsent(who.key(), k -> new PersonAcc());
-                String employer = employers.employerOrDomain(who.email(), day);
+            LocalDate day = byDomain ? null : c.authorTime().atZone(ZoneOffset.UTC).toLocalDate();
+            int[] raw = all.rawOf[k];
+            int distinct = 0;
+            for (int raw1 : raw) {
+                int key = mm.key(raw1);
+                boolean dup = false;
+                for (int j = 0; j < distinct; j++) {
+                    dup |= seen[j] == key;
+                }
+                if (dup) {
+                    continue;
+                }
+                if (distinct == seen.length) {
+                    seen = java.util.Arrays.copyOf(seen, distinct * 2);
+                }
+                seen[distinct++] = key;
+                Identity who = mm.identity(raw1);
+                sink.accept(new Contribution(w, c.id(), mm.keyNames.get(key), who.name(), who.email(),
+                        distinct == 1 ? "author" : "co-author", a, r));
+                PersonAcc p = people.computeIfAbsent(key, x -> new PersonAcc());
+                String employer = byDomain ? domains.computeIfAbsent(who.email(), Affiliations::domainOf)
+                        : employers.employerOrDomain(who.email(), day);
                 if (p.newest == null || !c.authorTime().isBefore(p.newest)) {
                     p.newest = c.authorTime();
                     p.name = who.name();
                     p.email = who.email();
                     p.employer = employer;
                 }
-                if (p.commits.add(c.id())) {
-                    p.added += a;
-                    p.removed += r;
+                p.commits++;
+                p.added += a;
+                p.removed += r;
+                EmployerAcc e = employerAcc.computeIfAbsent(employer, x -> new EmployerAcc());
+                e.people.set(key);
+                if (e.lastCommit != k) {
+                    e.lastCommit = k;
+                    e.commits++;
                 }
-                employerPeople.computeIfAbsent(employer, k -> new HashSet<>()).add(who.key());
-                employerCommits.computeIfAbsent(employer, k -> new HashSet<>()).add(c.id());
             }
-            Set<String> seen = new HashSet<>();
-            for (CommitFacts.PersonTrailer t : c.trailers()) {
-                if (!keys.isRole(t.key())) {
+            int[] roles = all.rolesOf[k];
+            int credited = 0;
+            for (int i = 0; i < roles.length; i += 2) {
+                int key = mm.key(roles[i]);
+                int role = roles[i + 1];
+                boolean dup = false;
+                for (int j = 0; j < credited; j += 2) {
+                    dup |= seen[j] == key && seen[j + 1] == role;
+                }
+                if (dup) {
                     continue;
                 }
-                Identity who = mm.map(t.who());
-                String role = Trailer.canonicalKey(t.key());
-                if (!seen.add(who.key() + "\u0000" + role)) {
-                    continue;
+                if (credited + 2 > seen.length) {
+                    seen = java.util.Arrays.copyOf(seen, seen.length * 2);
                 }
-                PersonAcc p = credits.computeIfAbsent(who.key(), k -> new PersonAcc());
+                seen[credited++] = key;
+                seen[credited++] = role;
+                Identity who = mm.identity(roles[i]);
+                PersonAcc p = credits.computeIfAbsent(key, x -> new PersonAcc());
                 if (p.newest == null || !c.authorTime().isBefore(p.newest)) {
                     p.newest = c.authorTime();
                     p.name = who.name();
                     p.email = who.email();
                 }
-                p.commits.add(c.id());
-                p.roles.merge(role, 1, Integer::sum);
+                if (p.roles == null) {
+                    p.roles = new TreeMap<>();
+                }
+                p.roles.merge(all.roleNames.get(role), 1, Integer::sum);
             }
         }
         String label = w.label();
-        List<PeopleReport.Person> rows = new ArrayList<>();
+        List<PeopleReport.Person> rows = new ArrayList<>(people.size());
         int fresh = 0;
-        for (Map.Entry<String, PersonAcc> e : people.entrySet()) {
+        for (Map.Entry<Integer, PersonAcc> e : people.entrySet()) {
             PersonAcc p = e.getValue();
-            boolean isNew = !isEarlier.test(e.getKey());
+            String key = mm.keyNames.get(e.getKey());
+            boolean isNew = !earlierKeys.get(e.getKey());
             if (isNew) {
                 fresh++;
-                firstWindowByKey.putIfAbsent(e.getKey(), label);
+                firstWindowByKey.putIfAbsent(key, label);
             }
-            String first = firstWindowByKey.getOrDefault(e.getKey(), before != null ? before : "(earlier)");
+            String first = firstWindowByKey.getOrDefault(key, before != null ? before : "(earlier)");
             PersonAcc roles = credits.get(e.getKey());
-            rows.add(new PeopleReport.Person(p.name, p.email, p.commits.size(), p.added, p.removed,
+            rows.add(new PeopleReport.Person(p.name, p.email, p.commits, p.added, p.removed,
                     roles == null ? Map.of() : roles.roles, first, isNew, p.employer));
         }
         rows.sort(Comparator.comparingInt(PeopleReport.Person::commits).reversed()
                 .thenComparing(PeopleReport.Person::name, Contributions::compareNames)
                 .thenComparing(PeopleReport.Person::email));
-        List<PeopleReport.Credit> creditRows = new ArrayList<>();
+        List<PeopleReport.Credit> creditRows = new ArrayList<>(credits.size());
         for (PersonAcc p : credits.values()) {
-            int total = p.roles.values().stream().mapToInt(Integer::intValue).sum();
+            int total = 0;
+            for (int v : p.roles.values()) {
+                total += v;
+            }
             creditRows.add(new PeopleReport.Credit(p.name, p.email, p.roles, total));
         }
         creditRows.sort(Comparator.comparingInt(PeopleReport.Credit::total).reversed()
                 .thenComparing(PeopleReport.Credit::name, Contributions::compareNames)
                 .thenComparing(PeopleReport.Credit::email));
-        List<PeopleReport.Employer> employerRows = new ArrayList<>();
-        employerPeople.forEach((name, who) -> employerRows.add(
-                new PeopleReport.Employer(name, who.size(), employerCommits.get(name).size())));
+        List<PeopleReport.Employer> employerRows = new ArrayList<>(employerAcc.size());
+        employerAcc.forEach((name, e) -> employerRows.add(
+                new PeopleReport.Employer(name, e.people.cardinality(), e.commits)));
         employerRows.sort(Comparator.comparingInt(PeopleReport.Employer::commits).reversed()
                 .thenComparing(Comparator.comparingInt(PeopleReport.Employer::contributors).reversed())
                 .thenComparing(PeopleReport.Employer::name, Contributions::compareNames));
         return new PeopleReport.Window(label, w.start() == null ? null : w.startLabel(), w.end().label(),
-                w.end().date(), people.size(), fresh, cumulative, inWindow.size(), added, removed, rows, creditRows,
+                w.end().date(), people.size(), fresh, cumulative, commits, added, removed, rows, creditRows,
                 employerRows);
     }
 

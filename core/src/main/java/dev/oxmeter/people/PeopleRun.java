@@ -151,7 +151,10 @@ public final class PeopleRun {
         CommitWalker walker = walker(repo, catalog, options.threads());
         CommitHistory.Update update = CommitHistory.update(walker, cache, tips, options.allowMissing(), progress);
         long t0 = System.nanoTime();
-        List<CommitFacts> touching = update.touching(cache, language.name());
+        // counting reads co-author and role trailers only (not sign-offs, most of the trailers)
+        Set<String> trailerKeys = new java.util.HashSet<>(options.keys().coAuthorKeys());
+        trailerKeys.addAll(options.keys().roleKeys());
+        List<CommitFacts> touching = update.touching(cache, language.name(), trailerKeys);
         try (ObjectSource src = repo.newObjectSource()) {
             List<CommitFacts> counted = filter(repo, src, options.excludes(), options.includeVendored())
                     .apply(touching);

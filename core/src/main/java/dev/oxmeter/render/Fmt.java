@@ -7,9 +7,24 @@ public final class Fmt {
     private Fmt() {
     }
 
-    /** {@code 12,345}. */
+    /**
+     * {@code 12,345}: exactly {@code String.format(Locale.ROOT, "%,d", n)}, without a Formatter (tables of
+     * thousands of numbers format each cell).
+     */
     public static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        String digits = Long.toString(n);
+        int sign = n < 0 ? 1 : 0;
+        int len = digits.length() - sign;
+        if (len <= 3) {
+            return digits;
+        }
+        StringBuilder sb = new StringBuilder(digits.length() + (len - 1) / 3);
+        int first = len % 3 == 0 ? 3 : len % 3;
+        sb.append(digits, 0, sign + first);
+        for (int i = sign + first; i < digits.length(); i += 3) {
+            sb.append(',').append(digits, i, i + 3);
+        }
+        return sb.toString();
     }
 
     /** {@code +1,234} or {@code −56} (a real minus sign). */

@@ -113,7 +113,7 @@ public final class TableWriter {
     /** For human formats: thousands separators, and control characters made visible ({@link Visible}). */
     private static String display(Object o) {
         if (o instanceof Long || o instanceof Integer) {
-            return String.format(Locale.ROOT, "%,d", ((Number) o).longValue());
+            return Fmt.count(((Number) o).longValue());
         }
         return Visible.text(cell(o));
     }

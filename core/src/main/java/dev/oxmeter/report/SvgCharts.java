@@ -82,7 +82,23 @@ public final class SvgCharts {
         return s.length() <= max ? s : s.substring(0, max - 1) + "\u2026";
     }
 
+    /**
+     * {@code v} with one decimal, without a trailing {@code .0}: exactly {@code String.format(Locale.ROOT, "%.1f", v)}
+     * so trimmed, without a Formatter for the usual coordinates (a report draws tens of thousands), which are
+     * positive, below a million and not within 1e-7 of a rounding tie (the Formatter rounds those half up from the
+     * shortest decimal, which only it knows).
+     */
     static String f(double v) {
+        double r = v * 10;
+        if ((v > 0 || Double.doubleToRawLongBits(v) == 0) && v < 1e6) {
+            double frac = r - Math.floor(r);
+            if (Math.abs(frac - 0.5) > 1e-6) {
+                long n = Math.round(r);
+                long whole = n / 10;
+                int tenth = (int) (n % 10);
+                return tenth == 0 ? Long.toString(whole) : whole + "." + tenth;
+            }
+        }
         String s = String.format(Locale.ROOT, "%.1f", v);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }

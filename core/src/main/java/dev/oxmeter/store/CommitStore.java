@@ -80,7 +80,7 @@ public final class CommitStore implements CommitFactsCache {
                             + current + "): recomputing them");
                 }
                 for (String t : List.of("commits", "commit_trailers", "commit_files", "people_windows",
-                        "window_contributions")) {
+                        "window_contributions", "people_window_digests")) {
                     st.execute("DELETE FROM " + t);
                 }
             }
@@ -267,28 +267,45 @@ public final class CommitStore implements CommitFactsCache {
 
     @Override
     public List<CommitFacts> touching(String language) {
+        return touching(language, null);
+    }
+
+    /** Reads only the trailers of {@code trailerKeys}: on git/git, a tenth of the trailers of a language's commits. */
+    @Override
+    public List<CommitFacts> touching(String language, Set<String> trailerKeys) {
         Map<String, List<CommitFacts.FileFact>> files = new HashMap<>();
         Map<String, List<CommitFacts.PersonTrailer>> trailers = new HashMap<>();
         List<CommitFacts> out = new ArrayList<>();
         String sub = "(SELECT commit FROM commit_files WHERE language = ?)";
         packed("commit, path, old_path, change, added, removed", "commit_files WHERE language = ?", "rowid",
-                language, f -> files.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new CommitFacts.FileFact(
-                        f[1], f[2], f[3], language, Integer.parseInt(f[4]), Integer.parseInt(f[5]))));
-        packed("commit, key, name, email, value", "commit_trailers WHERE commit IN " + sub, "pos", language,
+                new Object[] {language}, f -> files.computeIfAbsent(f[0], k -> new ArrayList<>()).add(
+                        new CommitFacts.FileFact(f[1], f[2], f[3], language, Integer.parseInt(f[4]),
+                                Integer.parseInt(f[5]))));
+        Object[] params = {language};
+        String which = "commit_trailers WHERE commit IN " + sub;
+        if (trailerKeys != null) {
+            which = "commit_trailers WHERE key IN (SELECT unnest(?::VARCHAR[])) AND commit IN " + sub;
+            try {
+                params = new Object[] {store.connection().createArrayOf("VARCHAR", trailerKeys.toArray()), language};
+            } catch (SQLException e) {
+                throw new OxmeterException("reading commit facts from " + store.file() + " failed: "
+                        + Store.firstLine(e.getMessage()), e);
+            }
+        }
+        packed("commit, key, name, email, value", which, "pos", params,
                 f -> trailers.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new CommitFacts.PersonTrailer(f[1],
                         new Identity(f[2], f[3]), f[4])));
+        // one row per commit: no order within a commit's rows to keep
         packed("commit, parents, author_name, author_email, epoch_ms(author_time), epoch_ms(commit_time), subject",
-                "commits WHERE parents <= 1 AND commit IN " + sub, "rowid", language, f -> out.add(new CommitFacts(
-                        Oid.fromHex(f[0]), Integer.parseInt(f[1]), new Identity(f[2], f[3]),
+                "commits WHERE parents <= 1 AND commit IN " + sub, null, new Object[] {language}, f -> out.add(
+                        new CommitFacts(Oid.fromHex(f[0]), Integer.parseInt(f[1]), new Identity(f[2], f[3]),
                         Instant.ofEpochMilli(Long.parseLong(f[4])), Instant.ofEpochMilli(Long.parseLong(f[5])), f[6],
                         trailers.getOrDefault(f[0], List.of()), files.get(f[0]))));
         return out;
     }
 
-    /** {@link PackedRows#read} with {@code param} bound to every {@code ?} of {@code from}. */
-    private void packed(String columns, String from, String order, String param, Consumer<String[]> row) {
-        Object[] params = new Object[(int) from.chars().filter(ch -> ch == '?').count()];
-        java.util.Arrays.fill(params, param);
+    /** {@link PackedRows#read} of {@code from} with its {@code ?} bound to {@code params}. */
+    private void packed(String columns, String from, String order, Object[] params, Consumer<String[]> row) {
         try {
             PackedRows.read(store.connection(), columns, from, "commit", order, params, row);
         } catch (SQLException e) {

@@ -30,7 +30,7 @@ final class PackedRows {
      * @param from    the FROM clause with its WHERE, {@code ?} bound to {@code params} in order (a
      *                {@link java.sql.Array} parameter is bound as an array)
      * @param key     the column whose rows are kept together
-     * @param order   the order of the rows of one key
+     * @param order   the order of the rows of one key, null for any order
      */
     static void read(Connection c, String columns, String from, String key, String order, Object[] params,
                      Consumer<String[]> row) throws SQLException {
@@ -44,7 +44,8 @@ final class PackedRows {
             expr.append("coalesce(CAST(strlen(").append(v).append(") AS VARCHAR), '-1') || ':' || coalesce(")
                     .append(v).append(", '')");
         }
-        String sql = "SELECT encode(string_agg(" + expr + ", '' ORDER BY " + order + ")) FROM " + from
+        String sql = "SELECT encode(string_agg(" + expr + (order == null ? ", ''" : ", '' ORDER BY " + order)
+                + ")) FROM " + from
                 + " GROUP BY hash(" + key + ") % " + GROUPS;
         String[] fields = new String[cols.length];
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -26,7 +26,7 @@ final class Schema {
             "tree_metrics", "revisions", "history", "metrics_history", "commits", "commit_trailers", "commit_files",
             "commit_walks", "report_rust_files", "commit_graph", "people_windows", "window_contributions",
             "contributions", "contributors", "rust_share", "subtree_composition", "tag_targets",
-            "toolchain_listings");
+            "toolchain_listings", "people_window_digests");
 
     static final List<String> DDL = List.of(
             // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).
@@ -108,6 +108,12 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS people_windows(
               options VARCHAR NOT NULL, language VARCHAR NOT NULL, window_label VARCHAR NOT NULL, start_commit VARCHAR,
               end_commit VARCHAR NOT NULL, end_date TIMESTAMPTZ, saved_at TIMESTAMPTZ NOT NULL)""",
+            // A digest of each window's people_windows row and window_contributions rows, written with them: a run
+            // that counts the same rows again leaves them as they are instead of rewriting them (ContributionStore).
+            """
+            CREATE TABLE IF NOT EXISTS people_window_digests(
+              options VARCHAR NOT NULL, window_label VARCHAR NOT NULL, rows BIGINT NOT NULL,
+              saved_at TIMESTAMPTZ NOT NULL, digest VARCHAR NOT NULL)""",
             // Who people counted in each window: one row per (window, counted commit, contributor), mailmap applied.
             """
             CREATE TABLE IF NOT EXISTS window_contributions(

@@ -78,6 +78,20 @@ class CommitStoreTest {
                 }
             }
             assertThat(rust).hasSize(expected.size()).isEqualTo(expected);
+
+            // only the trailers asked for, everything else the same
+            List<CommitFacts> reviewed = new ArrayList<>(cs.touching("Rust", java.util.Set.of("Reviewed-by")));
+            reviewed.sort(Comparator.comparing(CommitFacts::id));
+            List<CommitFacts> expectedReviewed = new ArrayList<>();
+            for (CommitFacts f : expected) {
+                expectedReviewed.add(new CommitFacts(f.id(), f.parents(), f.author(), f.authorTime(), f.commitTime(),
+                        f.subject(), f.trailers().stream().filter(t -> t.key().equals("Reviewed-by")).toList(),
+                        f.files()));
+            }
+            assertThat(reviewed).isEqualTo(expectedReviewed);
+            assertThat(reviewed.stream().mapToInt(f -> f.trailers().size()).sum()).isPositive();
+            assertThat(cs.touching("Rust", java.util.Set.of())).allMatch(f -> f.trailers().isEmpty())
+                    .hasSize(expected.size());
         }
     }
 }
