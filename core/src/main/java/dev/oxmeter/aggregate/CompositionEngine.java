@@ -63,8 +63,17 @@ public final class CompositionEngine {
     private int batchEntries = BATCH_ENTRIES;
     private int batchBlobs = BATCH_BLOBS;
 
-    /** Compositions composed in the current batch, to save to the {@link SubtreeStore}. */
-    private final Map<SubtreeKey, Composition> fresh = new java.util.HashMap<>();
+    /** Compositions composed in the current batch (in the memo's encoding), to save to the {@link SubtreeStore}. */
+    private final Map<SubtreeKey, long[]> fresh = new java.util.HashMap<>();
+    /** One tally per tree depth, reused from subtree to subtree. */
+    private final List<Tally> tallies = new java.util.ArrayList<>();
+    /** Scratch for {@link FactsCache#read}. */
+    private final long[] factsOf = new long[8];
+    /** Per language id of the cache, its memo name id + 1 (0: not asked yet), negated when not a language row. */
+    private int[] languageRows = new int[64];
+    /** Per metric set id of the cache, its non-zero metrics as (memo name id, value) pairs; null: not asked yet. */
+    private final List<long[]> metricPairs = new java.util.ArrayList<>();
+    private int excludedRow = -1;
     /** Facts of absent blobs: kept for this run only, never persisted (the blob may be fetched later). */
     private final Map<FactsKey, BlobFacts> missingFacts = new ConcurrentHashMap<>();
     /** Corrupt blobs counted as (missing) under --allow-missing, by id, to be reported. */
@@ -163,9 +172,9 @@ public final class CompositionEngine {
         progress.phase("composing", batch.revisions.size());
         try (ObjectSource src = repo.newObjectSource()) {
             for (Revision r : batch.revisions) {
-                Composition.Builder b = new Composition.Builder();
-                composeInto(src, batch, r.tree(), "", List.of(), null, b);
-                Composition c = b.build();
+                Tally root = tally(0);
+                composeInto(src, batch, r.tree(), "", List.of(), null, root, 1);
+                Composition c = memo.decode(root.take());
                 out.put(r, c);
                 revisions++;
                 fileEntries += c.total().files();
@@ -174,7 +183,9 @@ public final class CompositionEngine {
         }
         progress.done();
         if (subtreeStore != null && !fresh.isEmpty()) {
-            subtreeStore.save(fresh);
+            Map<SubtreeKey, Composition> decoded = new java.util.HashMap<>();
+            fresh.forEach((k, e) -> decoded.put(k, memo.decode(e)));
+            subtreeStore.save(decoded);
         }
         fresh.clear();
         composeNanos += System.nanoTime() - t1;
@@ -316,14 +327,17 @@ public final class CompositionEngine {
 
     /**
      * Adds the composition of a subtree to {@code out}, from the memo when composed before; {@code parent} is the
-     * exclusion decisions of the directory above (null at the root).
+     * exclusion decisions of the directory above (null at the root, or when not derived), {@code depth} the
+     * subtree's depth (its tally's).
      */
     private void composeInto(ObjectSource src, TreeWalk.Batch batch, Oid tree, String prefix,
-                             List<AttributeLayers.Layer> above, ExclusionPolicy.Directory parent,
-                             Composition.Builder out) {
+                             List<AttributeLayers.Layer> above, ExclusionPolicy.Directory parent, Tally out,
+                             int depth) {
         SubtreeKey key = AttributeLayers.key(tree, prefix, above);
-        if (memo.addTo(key, out)) {
+        long[] composed = memo.get(key);
+        if (composed != null) {
             subtreesReused++;
+            out.add(composed);
             return;
         }
         // a composed subtree is never walked again (the memo answers), so its entries can go: this keeps memory
@@ -332,26 +346,122 @@ public final class CompositionEngine {
         if (items == null) {
             items = src.tree(tree);
         }
+        // the walk classified the files of every subtree it entered: only a subtree it did not is classified here
+        int[] classes = batch.classes.remove(key);
         List<AttributeLayers.Layer> here = layers.below(src, items, prefix, above);
-        ExclusionPolicy.Directory dir = classifier.directory(parent, prefix);
-        Composition.Builder b = new Composition.Builder();
-        for (TreeItem item : items) {
+        ExclusionPolicy.Directory dir = classes == null ? classifier.directory(parent, prefix) : null;
+        Tally t = tally(depth);
+        for (int i = 0; i < items.size(); i++) {
+            TreeItem item = items.get(i);
             switch (item.kind()) {
-                case TREE -> composeInto(src, batch, item.id(), prefix + item.name() + "/", here, dir, b);
-                case SYMLINK, SUBMODULE -> fold(new Entry(prefix + item.name(), item.kind(), item.id(), null,
-                        ExclusionReason.NONE), null, b);
+                case TREE -> composeInto(src, batch, item.id(), prefix + item.name() + "/", here, dir, t, depth + 1);
+                case SYMLINK -> t.row(memo.nameId(Rows.SYMLINKS), 1, 0, 0, 0, 0, 0);
+                case SUBMODULE -> t.row(memo.nameId(Rows.SUBMODULES), 1, 0, 0, 0, 0, 0);
                 default -> {
-                    FileRow row = fileRow(dir, prefix, item, here);
-                    fold(new Entry(row.path(), item.kind(), item.id(), null, row.exclusion()), row.facts(), b);
+                    int entry;
+                    boolean excluded;
+                    if (classes != null) {
+                        entry = classes[i] >>> 1;
+                        excluded = (classes[i] & 1) != 0;
+                    } else {
+                        EntryClassifier.FileInfo info = classifier.classify(dir, prefix, item, here);
+                        entry = cache.entry(item.id(), info.detection().key());
+                        excluded = info.exclusion() != ExclusionReason.NONE;
+                    }
+                    addFile(t, entry, excluded, prefix, item);
                 }
             }
         }
-        Composition c = b.build();
+        long[] c = t.take();
         memo.put(key, c);
-        if (c.row(Rows.MISSING).files() == 0) {
+        if (SubtreeMemo.files(c, memo.nameId(Rows.MISSING)) == 0) {
             fresh.put(key, c);
         }
-        out.addAll(c);
+        out.add(c);
+    }
+
+    private Tally tally(int depth) {
+        while (tallies.size() <= depth) {
+            tallies.add(new Tally());
+        }
+        return tallies.get(depth);
+    }
+
+    /** Adds a file with the facts of cache entry {@code entry} to {@code t}, by the rules of {@link #fold}. */
+    private void addFile(Tally t, int entry, boolean excluded, String prefix, TreeItem item) {
+        long[] f = factsOf;
+        if (!cache.read(entry, f)) {
+            BlobFacts facts = missingFacts.get(cache.key(entry));
+            if (facts == null) {
+                throw new IllegalStateException("facts missing for " + prefix + item.name() + " (" + item.id() + ")");
+            }
+            // an absent blob, kept for this run only
+            String row = excluded ? Rows.EXCLUDED : row(ExclusionReason.NONE, facts);
+            t.row(memo.nameId(row), 1, facts.counts().lines(), facts.counts().code(), facts.counts().comment(),
+                    facts.counts().blank(), facts.bytes());
+            if (Rows.isLanguage(row)) {
+                facts.metrics().forEach((analysis, m) ->
+                        m.values().forEach((k, v) -> t.metric(memo.nameId(Metric.key(analysis, k)), v)));
+            }
+            return;
+        }
+        int row;
+        boolean language = false;
+        if (excluded) {
+            row = excludedRow < 0 ? (excludedRow = memo.nameId(Rows.EXCLUDED)) : excludedRow;
+        } else {
+            switch (KINDS[(int) f[1]]) {
+                case BINARY -> row = memo.nameId(Rows.BINARY);
+                case TOO_LARGE -> row = memo.nameId(Rows.TOO_LARGE);
+                case MISSING -> row = memo.nameId(Rows.MISSING);
+                default -> {
+                    row = languageRow((int) f[0]);
+                    language = row >= 0;
+                    row = Math.abs(row) - 1;
+                }
+            }
+        }
+        t.row(row, 1, f[3], f[4], f[5], f[6], f[2]);
+        if (language) {
+            long[] pairs = metricPairs((int) f[7]);
+            for (int i = 0; i < pairs.length; i += 2) {
+                t.metric((int) pairs[i], pairs[i + 1]);
+            }
+        }
+    }
+
+    private static final dev.oxmeter.facts.BlobKind[] KINDS = dev.oxmeter.facts.BlobKind.values();
+
+    /** The memo name id + 1 of the row of language {@code id} of the cache, negated when it is not a language row. */
+    private int languageRow(int id) {
+        if (id >= languageRows.length) {
+            languageRows = java.util.Arrays.copyOf(languageRows, Math.max(id + 1, languageRows.length * 2));
+        }
+        if (languageRows[id] == 0) {
+            String name = cache.language(id);
+            int row = memo.nameId(name) + 1;
+            languageRows[id] = Rows.isLanguage(name) ? row : -row;
+        }
+        return languageRows[id];
+    }
+
+    private long[] metricPairs(int id) {
+        while (metricPairs.size() <= id) {
+            metricPairs.add(null);
+        }
+        long[] pairs = metricPairs.get(id);
+        if (pairs == null) {
+            List<Long> flat = new java.util.ArrayList<>();
+            cache.metricSet(id).forEach((analysis, m) -> m.values().forEach((k, v) -> {
+                if (v != 0) {
+                    flat.add((long) memo.nameId(Metric.key(analysis, k)));
+                    flat.add(v);
+                }
+            }));
+            pairs = flat.stream().mapToLong(Long::longValue).toArray();
+            metricPairs.set(id, pairs);
+        }
+        return pairs;
     }
 
     private FileRow fileRow(ExclusionPolicy.Directory dir, String prefix, TreeItem item,

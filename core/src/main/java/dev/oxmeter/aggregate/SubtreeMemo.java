@@ -6,13 +6,15 @@ import dev.oxmeter.model.Composition;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Every subtree composition of a run, keyed by {@link SubtreeKey}, each kept as one {@code long[]}
  * {@code [rows, (name, files, lines, code, comment, blank, bytes)..., (name, value)...]} with names interned (about
- * 100 bytes plus 56 per row), so that an unchanged subtree of a later revision costs one lookup.
+ * 100 bytes plus 56 per row), so that an unchanged subtree of a later revision costs one lookup. The engine composes
+ * in this encoding ({@link Tally}); {@link #decode} gives the {@link Composition}.
  *
  * <p>Not thread-safe: used by the engine's calling thread only.
  */
@@ -29,21 +31,40 @@ final class SubtreeMemo {
         memo.put(key, encode(c));
     }
 
-    /** Adds the composition saved under {@code key} to {@code b}; false (and nothing added) when there is none. */
-    boolean addTo(SubtreeKey key, Composition.Builder b) {
-        long[] e = memo.get(key);
-        if (e == null) {
-            return false;
-        }
+    /** Keeps {@code encoded} (in this memo's encoding, not to be changed afterwards) under {@code key}. */
+    void put(SubtreeKey key, long[] encoded) {
+        memo.put(key, encoded);
+    }
+
+    /** The composition saved under {@code key} in this memo's encoding (not to be changed), or null. */
+    long[] get(SubtreeKey key) {
+        return memo.get(key);
+    }
+
+    /** The composition of an encoding of this memo. */
+    Composition decode(long[] e) {
         int rows = (int) e[0];
+        Map<String, Totals> r = new LinkedHashMap<>();
+        Map<String, Long> m = new HashMap<>();
         int i = 1;
-        for (int r = 0; r < rows; r++, i += 7) {
-            b.add(names.get((int) e[i]), new Totals(e[i + 1], e[i + 2], e[i + 3], e[i + 4], e[i + 5], e[i + 6]));
+        for (int n = 0; n < rows; n++, i += 7) {
+            r.put(names.get((int) e[i]), new Totals(e[i + 1], e[i + 2], e[i + 3], e[i + 4], e[i + 5], e[i + 6]));
         }
         for (; i < e.length; i += 2) {
-            b.metric(names.get((int) e[i]), e[i + 1]);
+            m.put(names.get((int) e[i]), e[i + 1]);
         }
-        return true;
+        return r.isEmpty() && m.isEmpty() ? Composition.EMPTY : new Composition(r, m);
+    }
+
+    /** The files of row {@code name} in an encoding of this memo. */
+    static long files(long[] e, int name) {
+        int rows = (int) e[0];
+        for (int n = 0, i = 1; n < rows; n++, i += 7) {
+            if (e[i] == name) {
+                return e[i + 1];
+            }
+        }
+        return 0;
     }
 
     private long[] encode(Composition c) {
@@ -67,7 +88,8 @@ final class SubtreeMemo {
         return e;
     }
 
-    private int nameId(String name) {
+    /** The id of a row or metric name in this memo's encoding, interned on first use. */
+    int nameId(String name) {
         Integer id = nameIds.get(name);
         if (id == null) {
             id = names.size();
