@@ -342,10 +342,8 @@ public final class CompositionEngine {
         }
         // a composed subtree is never walked again (the memo answers), so its entries can go: this keeps memory
         // proportional to the trees of the batches in flight, not to every tree of the history
-        List<TreeItem> items = batch.trees.remove(tree);
-        if (items == null) {
-            items = src.tree(tree);
-        }
+        byte[] raw = batch.trees.remove(tree);
+        List<TreeItem> items = raw != null ? src.items(raw) : src.tree(tree);
         // the walk classified the files of every subtree it entered: only a subtree it did not is classified here
         int[] classes = batch.classes.remove(key);
         List<AttributeLayers.Layer> here = layers.below(src, items, prefix, above);

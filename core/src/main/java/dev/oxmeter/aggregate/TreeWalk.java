@@ -33,8 +33,11 @@ final class TreeWalk {
         private final int maxEntries;
         private final int maxBlobs;
         final List<Revision> revisions = new ArrayList<>();
-        /** Trees read by this batch's walk, taken (removed) as they are composed. */
-        final Map<Oid, List<TreeItem>> trees = new HashMap<>();
+        /**
+         * Trees read by this batch's walk, raw ({@link ObjectSource#rawTree}: one array per tree, so that a batch's
+         * trees are few objects for the garbage collector), taken (removed) as they are composed.
+         */
+        final Map<Oid, byte[]> trees = new HashMap<>();
         /** Subtrees walked and not composed yet. */
         final Set<SubtreeKey> walked = new HashSet<>();
         /**
@@ -166,11 +169,15 @@ final class TreeWalk {
 
     /** The entries of tree {@code id}, read once per batch. */
     List<TreeItem> tree(ObjectSource src, Batch batch, Oid id) {
-        return batch.trees.computeIfAbsent(id, t -> {
-            treesRead++;
-            List<TreeItem> items = src.tree(t);
-            batch.heldEntries += items.size();
-            return items;
-        });
+        byte[] raw = batch.trees.get(id);
+        if (raw != null) {
+            return src.items(raw);
+        }
+        treesRead++;
+        raw = src.rawTree(id);
+        batch.trees.put(id, raw);
+        List<TreeItem> items = src.items(raw);
+        batch.heldEntries += items.size();
+        return items;
     }
 }
