@@ -20,6 +20,8 @@ import java.util.Map;
  */
 final class SubtreeMemo {
     private final Map<SubtreeKey, long[]> memo = new HashMap<>();
+    /** Contexts (paths) of the keys kept: one string per path, shared by every version of its subtree. */
+    private final Map<String, String> contexts = new HashMap<>();
     private final Map<String, Integer> nameIds = new HashMap<>();
     private final List<String> names = new ArrayList<>();
 
@@ -28,12 +30,13 @@ final class SubtreeMemo {
     }
 
     void put(SubtreeKey key, Composition c) {
-        memo.put(key, encode(c));
+        put(key, encode(c));
     }
 
     /** Keeps {@code encoded} (in this memo's encoding, not to be changed afterwards) under {@code key}. */
     void put(SubtreeKey key, long[] encoded) {
-        memo.put(key, encoded);
+        String context = contexts.putIfAbsent(key.context(), key.context());
+        memo.put(context == null ? key : new SubtreeKey(key.tree(), context), encoded);
     }
 
     /** The composition saved under {@code key} in this memo's encoding (not to be changed), or null. */

@@ -22,10 +22,15 @@ import java.util.Map;
  */
 public final class FactsCache {
     private static final long HAS_FACTS = 1L << 24;
-    private static final long SEEN = 1L << 25;
+    /** Put since the last {@link #drainAdded()}. */
+    private static final long ADDED = 1L << 26;
     private static final BlobKind[] KINDS = BlobKind.values();
-    /** Longs per entry in {@link #keys}: w1, w2, w3 and detection id. */
+    /**
+     * Longs per entry in {@link #keys}: w1; w2; w3, detection id and, in the top bit, whether the current run saw the
+     * key (next to the key just compared, so that a key seen again costs no other memory access).
+     */
     private static final int KEY = 3;
+    private static final long SEEN = 1L << 63;
     /** Longs per entry in {@link #facts}: bytes; lines, code; comment, blank; language, kind, flags, metric set. */
     private static final int FACTS = 4;
 
@@ -51,7 +56,9 @@ public final class FactsCache {
     private final List<String> languages = new ArrayList<>();
     private final Map<Map<String, Metrics>, Integer> metricIds = new HashMap<>();
     private final List<Map<String, Metrics>> metricSets = new ArrayList<>();
-    private final Map<FactsKey, BlobFacts> added = new HashMap<>();
+    /** Entries put since the last {@link #drainAdded()}: numbers, not facts objects, which would outlive a young GC. */
+    private int[] added = new int[1024];
+    private int addedCount;
 
     public FactsCache() {
         table = new int[1 << 12];
@@ -64,6 +71,10 @@ public final class FactsCache {
         if (e < 0 || (facts[e * FACTS + 3] & HAS_FACTS) == 0) {
             return null;
         }
+        return facts(e);
+    }
+
+    private BlobFacts facts(int e) {
         int f = e * FACTS;
         long packed = facts[f + 3];
         return new BlobFacts(languages.get(language(packed)), KINDS[kind(packed)], facts[f],
@@ -89,12 +100,12 @@ public final class FactsCache {
 
     /** {@link #markSeen(FactsKey)} of the key of {@code entry}. */
     public synchronized Seen markSeen(int entry) {
-        int at = entry * FACTS + 3;
-        if ((facts[at] & SEEN) != 0) {
+        int k = entry * KEY + 2;
+        if ((keys[k] & SEEN) != 0) {
             return Seen.AGAIN;
         }
-        facts[at] |= SEEN;
-        return (facts[at] & HAS_FACTS) != 0 ? Seen.FIRST_KNOWN : Seen.FIRST_UNKNOWN;
+        keys[k] |= SEEN;
+        return (facts[entry * FACTS + 3] & HAS_FACTS) != 0 ? Seen.FIRST_KNOWN : Seen.FIRST_UNKNOWN;
     }
 
     /**
@@ -132,8 +143,7 @@ public final class FactsCache {
     /** The key of {@code entry}. */
     public synchronized FactsKey key(int entry) {
         int k = entry * KEY;
-        return new FactsKey(new Oid(keys[k], keys[k + 1], (int) keys[k + 2]),
-                detections.get((int) (keys[k + 2] >>> 32)));
+        return new FactsKey(new Oid(keys[k], keys[k + 1], (int) keys[k + 2]), detections.get(detection(keys[k + 2])));
     }
 
     /** Records facts loaded from a persistent store (not reported by {@link #drainAdded()}). */
@@ -143,20 +153,39 @@ public final class FactsCache {
 
     /** Records newly computed facts. */
     public synchronized void put(FactsKey key, BlobFacts facts) {
-        store(find(key.blob(), key.detection(), true), facts);
-        added.put(key, facts);
+        int e = find(key.blob(), key.detection(), true);
+        store(e, facts);
+        if ((this.facts[e * FACTS + 3] & ADDED) == 0) {
+            this.facts[e * FACTS + 3] |= ADDED;
+            if (addedCount == added.length) {
+                added = Arrays.copyOf(added, addedCount * 2);
+            }
+            added[addedCount++] = e;
+        }
     }
 
     /** Returns and forgets the facts computed since the last call. */
     public synchronized Map<FactsKey, BlobFacts> drainAdded() {
-        Map<FactsKey, BlobFacts> out = new HashMap<>(added);
-        added.clear();
+        Map<FactsKey, BlobFacts> out = new HashMap<>(addedCount * 2);
+        for (int i = 0; i < addedCount; i++) {
+            int e = added[i];
+            facts[e * FACTS + 3] &= ~ADDED;
+            out.put(key(e), facts(e));
+        }
+        addedCount = 0;
+        if (added.length > 1 << 16) {
+            added = new int[1024];
+        }
         return out;
     }
 
     /** How many keys the cache holds (with or without facts). */
     public synchronized int size() {
         return size;
+    }
+
+    private static int detection(long last) {
+        return (int) (last >>> 32) & Integer.MAX_VALUE;
     }
 
     private static int language(long packed) {
@@ -185,8 +214,8 @@ public final class FactsCache {
         if (lang > 0xFFFF) {
             throw new IllegalStateException("more than 65,536 languages");
         }
-        // bits: 0..15 language, 16..23 kind, 24 has facts, 25 seen, 32..63 metric set
-        facts[at + 3] = (facts[at + 3] & SEEN) | HAS_FACTS | lang | (long) f.kind().ordinal() << 16
+        // bits: 0..15 language, 16..23 kind, 24 has facts, 26 added, 32..63 metric set
+        facts[at + 3] = (facts[at + 3] & ADDED) | HAS_FACTS | lang | (long) f.kind().ordinal() << 16
                 | (long) m << 32;
     }
 
@@ -218,7 +247,7 @@ public final class FactsCache {
         int slot = slot(o.w1(), d, mask);
         for (int e1 = table[slot]; e1 != 0; e1 = table[slot]) {
             int k = (e1 - 1) * KEY;
-            if (keys[k] == o.w1() && keys[k + 1] == o.w2() && keys[k + 2] == last) {
+            if (keys[k] == o.w1() && keys[k + 1] == o.w2() && (keys[k + 2] & ~SEEN) == last) {
                 return e1 - 1;
             }
             slot = (slot + 1) & mask;
@@ -251,7 +280,7 @@ public final class FactsCache {
         table = new int[capacity];
         int mask = capacity - 1;
         for (int e = 0; e < size; e++) {
-            int slot = slot(keys[e * KEY], (int) (keys[e * KEY + 2] >>> 32), mask);
+            int slot = slot(keys[e * KEY], detection(keys[e * KEY + 2]), mask);
             while (table[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
