@@ -334,10 +334,8 @@ public final class CompositionEngine {
                              List<AttributeLayers.Layer> above, ExclusionPolicy.Directory parent, Tally out,
                              int depth) {
         SubtreeKey key = AttributeLayers.key(tree, prefix, above);
-        long[] composed = memo.get(key);
-        if (composed != null) {
+        if (memo.addTo(key, out)) {
             subtreesReused++;
-            out.add(composed);
             return;
         }
         // a composed subtree is never walked again (the memo answers), so its entries can go: this keeps memory

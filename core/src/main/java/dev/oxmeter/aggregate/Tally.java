@@ -66,13 +66,18 @@ final class Tally {
 
     /** Adds a composition in the memo's encoding ({@link SubtreeMemo}). */
     void add(long[] e) {
-        int rowsIn = (int) e[0];
-        int i = 1;
+        add(e, 0, e.length);
+    }
+
+    /** Adds the composition encoded in {@code a} from {@code from} to {@code to} (exclusive). */
+    void add(long[] a, int from, int to) {
+        int rowsIn = (int) a[from];
+        int i = from + 1;
         for (int r = 0; r < rowsIn; r++, i += 7) {
-            row((int) e[i], e[i + 1], e[i + 2], e[i + 3], e[i + 4], e[i + 5], e[i + 6]);
+            row((int) a[i], a[i + 1], a[i + 2], a[i + 3], a[i + 4], a[i + 5], a[i + 6]);
         }
-        for (; i < e.length; i += 2) {
-            metric((int) e[i], e[i + 1]);
+        for (; i < to; i += 2) {
+            metric((int) a[i], a[i + 1]);
         }
     }
 
