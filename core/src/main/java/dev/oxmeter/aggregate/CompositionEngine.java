@@ -32,14 +32,15 @@ import java.util.function.Consumer;
  * ({@link SubtreeStore}), classifies files ({@link EntryClassifier}, {@link ExclusionPolicy}) and collects the blobs
  * whose facts are not cached; (2) {@link BlobReaders} compute those facts on a bounded pool of workers, one
  * {@link ObjectSource} each; (3) facts are folded into per-tree compositions, memoized by subtree
- * ({@link SubtreeMemo}), so an unchanged subtree of the next release costs one map lookup. Cost therefore grows
+ * ({@link SubtreeMemo}), so an unchanged subtree of the next release costs one map lookup; each file is folded by
+ * the walk's classification and its facts-cache entry, without objects per file. Cost therefore grows
  * with unique content, not with revisions × files. The passes overlap: while the workers read a batch's blobs, the
  * calling thread walks the next batch, then composes the batch read.
  *
  * <p>Memory is bounded by the batch, not by the history: a batch ends when its walked trees hold
  * {@value #BATCH_ENTRIES} entries or it needs {@value #BATCH_BLOBS} blobs, at most two batches are held at once (one
  * being read, one being walked), and a batch's trees are dropped once composed. What stays for the whole run is
- * compact: blob facts in {@link FactsCache}'s primitive arrays and one {@code long[]} per composed subtree.
+ * compact: blob facts in {@link FactsCache}'s primitive arrays, subtree compositions in {@link SubtreeMemo}'s.
  *
  * <p>Not thread-safe: one engine per run; it may be reused for several calls within that run (its memos stay).
  */
