@@ -74,6 +74,8 @@ public final class CompositionEngine {
     private int[] languageRows = new int[64];
     /** Per metric set id of the cache, its non-zero metrics as (memo name id, value) pairs; null: not asked yet. */
     private final List<long[]> metricPairs = new java.util.ArrayList<>();
+    /** Per analysis and metric name, the memo name id of its key. */
+    private final Map<String, Map<String, Integer>> metricNames = new java.util.HashMap<>();
     private int excludedRow = -1;
     /** Facts of absent blobs: kept for this run only, never persisted (the blob may be fetched later). */
     private final Map<FactsKey, BlobFacts> missingFacts = new ConcurrentHashMap<>();
@@ -142,7 +144,7 @@ public final class CompositionEngine {
                 if (next < revs.size()) {
                     long t0 = System.nanoTime();
                     TreeWalk.Batch batch = new TreeWalk.Batch(batchEntries, batchBlobs);
-                    Set<SubtreeKey> earlier = previous == null ? Set.of() : previous.batch().walked;
+                    Set<SubtreeKey> earlier = previous == null ? Set.of() : previous.batch().classes.keySet();
                     progress.phase("walking trees", revs.size() - next);
                     try (ObjectSource src = repo.newObjectSource()) {
                         while (next < revs.size() && (batch.revisions.isEmpty() || !batch.full())) {
@@ -345,6 +347,9 @@ public final class CompositionEngine {
         List<TreeItem> items = raw != null ? src.items(raw) : src.tree(tree);
         // the walk classified the files of every subtree it entered: only a subtree it did not is classified here
         int[] classes = batch.classes.remove(key);
+        if (classes != null && classes.length != items.size()) {
+            classes = null;
+        }
         List<AttributeLayers.Layer> here = layers.below(src, items, prefix, above);
         ExclusionPolicy.Directory dir = classes == null ? classifier.directory(parent, prefix) : null;
         Tally t = tally(depth);
@@ -451,7 +456,9 @@ public final class CompositionEngine {
             List<Long> flat = new java.util.ArrayList<>();
             cache.metricSet(id).forEach((analysis, m) -> m.values().forEach((k, v) -> {
                 if (v != 0) {
-                    flat.add((long) memo.nameId(Metric.key(analysis, k)));
+                    // most metric sets are met once (a Rust file's counts): their names are looked up, not built
+                    flat.add((long) metricNames.computeIfAbsent(analysis, a -> new java.util.HashMap<>())
+                            .computeIfAbsent(k, x -> memo.nameId(Metric.key(analysis, x))));
                     flat.add(v);
                 }
             }));

@@ -13,7 +13,6 @@ import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.TreeItem;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,10 @@ final class TreeWalk {
          * trees are few objects for the garbage collector), taken (removed) as they are composed.
          */
         final Map<Oid, byte[]> trees = new HashMap<>();
-        /** Subtrees walked and not composed yet. */
-        final Set<SubtreeKey> walked = new HashSet<>();
         /**
          * Per subtree walked, how its walk classified each entry of its tree, taken as it is composed: for a regular
-         * file its {@link FactsCache} entry times two, plus one when the file is excluded; -1 for anything else.
+         * file its {@link FactsCache} entry times two, plus one when the file is excluded; -1 for anything else. Its
+         * keys are the subtrees walked and not composed yet.
          */
         final Map<SubtreeKey, int[]> classes = new HashMap<>();
         /** Blobs first met in this batch whose facts are unknown, with their detection class. */
@@ -70,6 +68,9 @@ final class TreeWalk {
     private record Pending(Oid tree, String prefix, List<AttributeLayers.Layer> layers,
                            ExclusionPolicy.Directory parent) {
     }
+
+    /** A subtree being walked, not classified yet. */
+    private static final int[] UNCLASSIFIED = new int[0];
 
     private final AttributeLayers layers;
     private final EntryClassifier classifier;
@@ -104,7 +105,8 @@ final class TreeWalk {
             List<SubtreeKey> keys = new ArrayList<>(level.size());
             for (Pending p : level) {
                 SubtreeKey key = AttributeLayers.key(p.tree(), p.prefix(), p.layers());
-                if ((skipComposed && (memo.contains(key) || earlier.contains(key))) || !batch.walked.add(key)) {
+                if ((skipComposed && (memo.contains(key) || earlier.contains(key)))
+                        || batch.classes.putIfAbsent(key, UNCLASSIFIED) != null) {
                     continue;
                 }
                 todo.add(p);
@@ -163,7 +165,7 @@ final class TreeWalk {
         Map<SubtreeKey, Composition> saved = store.find(keys);
         saved.forEach(memo::put);
         subtreesFromStore += saved.size();
-        saved.keySet().forEach(batch.walked::remove);
+        saved.keySet().forEach(batch.classes::remove);
         return saved;
     }
 
