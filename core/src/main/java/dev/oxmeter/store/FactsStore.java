@@ -35,8 +35,6 @@ public final class FactsStore {
     private final String linesVersion;
     /** Per analysis, its declared metrics by name: what a stored metric row may be called. */
     private final Map<String, Map<String, Metric>> declared = new HashMap<>();
-    /** Whether the store held no facts of this lines version before this instance saved any; null until asked. */
-    private Boolean heldNone;
 
     public FactsStore(Store store, FactsComputer computer) {
         this.store = store;
@@ -53,9 +51,7 @@ public final class FactsStore {
      * The complete cached facts among {@code keys} that hold under the size limit {@code maxBlobBytes} (others
      * are absent): a blob measured whole and, under a smaller limit, as too large has a row for each, and the one
      * that holds is served. Cost: the keys go into a temporary table and two joins read their rows, so a run
-     * touching a small part of a large store reads only that part. A store that held no facts of this version
-     * before this instance first saved (a cold store) is never asked again: what this instance saved since are
-     * facts its caller computed and keeps, so none is looked up (a key it does ask for again is measured again).
+     * touching a small part of a large store reads only that part.
      */
     public Map<FactsKey, BlobFacts> find(Collection<FactsKey> keys, long maxBlobBytes) {
         Map<FactsKey, BlobFacts> out = new HashMap<>();
@@ -67,9 +63,6 @@ public final class FactsStore {
         Map<FactsKey, Map<String, TreeMap<String, Long>>> metrics = new HashMap<>();
         try {
             Connection c = store.connection();
-            if (heldNone(c)) {
-                return out;
-            }
             Object[] blobs = new Object[keys.size()];
             Object[] detections = new Object[keys.size()];
             int i = 0;
@@ -144,18 +137,21 @@ public final class FactsStore {
         return out;
     }
 
-    /** Whether the store held no facts of this lines version when first asked (before this instance saved any). */
-    private boolean heldNone(Connection c) throws SQLException {
-        if (heldNone == null) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM blob_facts WHERE lines_version = ? LIMIT 1")) {
-                ps.setString(1, linesVersion);
-                try (ResultSet rs = ps.executeQuery()) {
-                    heldNone = !rs.next();
-                }
+    /**
+     * Whether the store holds any facts of the current line-counting version: when not (a new store), a run need
+     * not {@link #find} the facts of the blobs it meets. Cost: one query that stops at the first row.
+     */
+    public boolean holdsFacts() {
+        try (PreparedStatement ps = store.connection().prepareStatement(
+                "SELECT 1 FROM blob_facts WHERE lines_version = ? LIMIT 1")) {
+            ps.setString(1, linesVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
             }
+        } catch (SQLException e) {
+            throw new OxmeterException("reading the facts cache of " + store.file() + " failed: "
+                    + Store.firstLine(e.getMessage()), e);
         }
-        return heldNone;
     }
 
     /**
@@ -182,13 +178,6 @@ public final class FactsStore {
     public void save(Map<FactsKey, BlobFacts> added) {
         if (added.isEmpty()) {
             return;
-        }
-        try {
-            // settled before the first save, so that this instance's own facts never make a cold store look warm
-            heldNone(store.connection());
-        } catch (SQLException e) {
-            throw new OxmeterException("reading the facts cache of " + store.file() + " failed: "
-                    + Store.firstLine(e.getMessage()), e);
         }
         store.transaction(c -> {
             DuckDBConnection dc = c.unwrap(DuckDBConnection.class);

@@ -101,7 +101,7 @@ class FactsStoreTest {
     }
 
     @Test
-    void aColdStoreIsNotSearchedAndWhatARunSavesIsServedToTheNext() throws Exception {
+    void aStoreHoldsFactsOnlyOfItsVersionAndServesWhatWasSavedEvenPartly() throws Exception {
         FactsComputer computer = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1),
                 new CountX("cx", "C", 1)));
         Map<FactsKey, BlobFacts> computed = facts(computer);
@@ -114,10 +114,14 @@ class FactsStoreTest {
                 }
             }
             FactsStore first = new FactsStore(store, computer);
+            assertThat(first.holdsFacts()).isFalse();
             assertThat(first.find(computed.keySet(), Long.MAX_VALUE)).isEmpty();
             FactsKey rust = computed.keySet().stream().filter(k -> k.detection().equals("Rust")).findFirst()
                     .orElseThrow();
             first.save(Map.of(rust, computed.get(rust)));
+            assertThat(first.holdsFacts()).isTrue();
+            assertThat(numbers(first.find(computed.keySet(), Long.MAX_VALUE)))
+                    .isEqualTo(numbers(Map.of(rust, computed.get(rust))));
 
             // the next run finds what the first saved, and only that (a partly warm store)
             FactsStore second = new FactsStore(store, computer);
@@ -130,8 +134,8 @@ class FactsStoreTest {
             assertThat(numbers(new FactsStore(store, computer).find(computed.keySet(), Long.MAX_VALUE)))
                     .isEqualTo(numbers(computed));
         }
-        // a store saved to before it was ever searched is warm for the next run too
         try (Store store = Store.open(tmp.resolve("t.duckdb"), m -> { })) {
+            assertThat(new FactsStore(store, computer).holdsFacts()).isFalse();
             new FactsStore(store, computer).save(computed);
             assertThat(numbers(new FactsStore(store, computer).find(computed.keySet(), Long.MAX_VALUE)))
                     .isEqualTo(numbers(computed));
