@@ -95,6 +95,7 @@ public final class Oxmeter implements AutoCloseable {
     private final Path storeFile;
     private Store store;
     private FactsStore factsStore;
+    private Boolean storeHadNoFacts;
     private final FactsComputer computer;
     private final FactsCache cache = new FactsCache();
     private final CompositionEngine engine;
@@ -261,10 +262,13 @@ public final class Oxmeter implements AutoCloseable {
         this.engine = new CompositionEngine(repo, computer, cache, options, threads, progress.get(),
                 added -> {
                     if (!added.isEmpty() && store() != null) {
+                        storeHadNoFacts();
                         factsStore.save(added);
                     }
                 }, keys -> {
-                    if (store() == null) {
+                    // facts this instance saved are in its cache, so they are never looked up: a store that had
+                    // none before is not searched at all
+                    if (store() == null || storeHadNoFacts()) {
                         return Map.of();
                     }
                     long t0 = System.nanoTime();
@@ -313,6 +317,17 @@ public final class Oxmeter implements AutoCloseable {
                 learned.clear();
             }
         }
+    }
+
+    /**
+     * Whether the store held no blob facts of the current version before this instance saved any (asked once,
+     * before the first lookup or save).
+     */
+    private boolean storeHadNoFacts() {
+        if (storeHadNoFacts == null) {
+            storeHadNoFacts = !factsStore.holdsFacts();
+        }
+        return storeHadNoFacts;
     }
 
     /** The store's subtree compositions, opened with the store on first use (a failed run creates no store). */

@@ -32,14 +32,15 @@ import java.util.function.Consumer;
  * ({@link SubtreeStore}), classifies files ({@link EntryClassifier}, {@link ExclusionPolicy}) and collects the blobs
  * whose facts are not cached; (2) {@link BlobReaders} compute those facts on a bounded pool of workers, one
  * {@link ObjectSource} each; (3) facts are folded into per-tree compositions, memoized by subtree
- * ({@link SubtreeMemo}), so an unchanged subtree of the next release costs one map lookup. Cost therefore grows
+ * ({@link SubtreeMemo}), so an unchanged subtree of the next release costs one map lookup; each file is folded by
+ * the walk's classification and its facts-cache entry, without objects per file. Cost therefore grows
  * with unique content, not with revisions × files. The passes overlap: while the workers read a batch's blobs, the
  * calling thread walks the next batch, then composes the batch read.
  *
  * <p>Memory is bounded by the batch, not by the history: a batch ends when its walked trees hold
  * {@value #BATCH_ENTRIES} entries or it needs {@value #BATCH_BLOBS} blobs, at most two batches are held at once (one
  * being read, one being walked), and a batch's trees are dropped once composed. What stays for the whole run is
- * compact: blob facts in {@link FactsCache}'s primitive arrays and one {@code long[]} per composed subtree.
+ * compact: blob facts in {@link FactsCache}'s primitive arrays, subtree compositions in {@link SubtreeMemo}'s.
  *
  * <p>Not thread-safe: one engine per run; it may be reused for several calls within that run (its memos stay).
  */
@@ -63,8 +64,19 @@ public final class CompositionEngine {
     private int batchEntries = BATCH_ENTRIES;
     private int batchBlobs = BATCH_BLOBS;
 
-    /** Compositions composed in the current batch, to save to the {@link SubtreeStore}. */
-    private final Map<SubtreeKey, Composition> fresh = new java.util.HashMap<>();
+    /** Compositions composed in the current batch (in the memo's encoding), to save to the {@link SubtreeStore}. */
+    private final Map<SubtreeKey, long[]> fresh = new java.util.HashMap<>();
+    /** One tally per tree depth, reused from subtree to subtree. */
+    private final List<Tally> tallies = new java.util.ArrayList<>();
+    /** Scratch for {@link FactsCache#read}. */
+    private final long[] factsOf = new long[8];
+    /** Per language id of the cache, its memo name id + 1 (0: not asked yet), negated when not a language row. */
+    private int[] languageRows = new int[64];
+    /** Per metric set id of the cache, its non-zero metrics as (memo name id, value) pairs; null: not asked yet. */
+    private final List<long[]> metricPairs = new java.util.ArrayList<>();
+    /** Per analysis and metric name, the memo name id of its key. */
+    private final Map<String, Map<String, Integer>> metricNames = new java.util.HashMap<>();
+    private int excludedRow = -1;
     /** Facts of absent blobs: kept for this run only, never persisted (the blob may be fetched later). */
     private final Map<FactsKey, BlobFacts> missingFacts = new ConcurrentHashMap<>();
     /** Corrupt blobs counted as (missing) under --allow-missing, by id, to be reported. */
@@ -132,7 +144,7 @@ public final class CompositionEngine {
                 if (next < revs.size()) {
                     long t0 = System.nanoTime();
                     TreeWalk.Batch batch = new TreeWalk.Batch(batchEntries, batchBlobs);
-                    Set<SubtreeKey> earlier = previous == null ? Set.of() : previous.batch().walked;
+                    Set<SubtreeKey> earlier = previous == null ? Set.of() : previous.batch().classes.keySet();
                     progress.phase("walking trees", revs.size() - next);
                     try (ObjectSource src = repo.newObjectSource()) {
                         while (next < revs.size() && (batch.revisions.isEmpty() || !batch.full())) {
@@ -163,9 +175,9 @@ public final class CompositionEngine {
         progress.phase("composing", batch.revisions.size());
         try (ObjectSource src = repo.newObjectSource()) {
             for (Revision r : batch.revisions) {
-                Composition.Builder b = new Composition.Builder();
-                composeInto(src, batch, r.tree(), "", List.of(), null, b);
-                Composition c = b.build();
+                Tally root = tally(0);
+                composeInto(src, batch, r.tree(), "", List.of(), null, root, 1);
+                Composition c = memo.decode(root.take());
                 out.put(r, c);
                 revisions++;
                 fileEntries += c.total().files();
@@ -174,7 +186,9 @@ public final class CompositionEngine {
         }
         progress.done();
         if (subtreeStore != null && !fresh.isEmpty()) {
-            subtreeStore.save(fresh);
+            Map<SubtreeKey, Composition> decoded = new java.util.HashMap<>();
+            fresh.forEach((k, e) -> decoded.put(k, memo.decode(e)));
+            subtreeStore.save(decoded);
         }
         fresh.clear();
         composeNanos += System.nanoTime() - t1;
@@ -316,11 +330,12 @@ public final class CompositionEngine {
 
     /**
      * Adds the composition of a subtree to {@code out}, from the memo when composed before; {@code parent} is the
-     * exclusion decisions of the directory above (null at the root).
+     * exclusion decisions of the directory above (null at the root, or when not derived), {@code depth} the
+     * subtree's depth (its tally's).
      */
     private void composeInto(ObjectSource src, TreeWalk.Batch batch, Oid tree, String prefix,
-                             List<AttributeLayers.Layer> above, ExclusionPolicy.Directory parent,
-                             Composition.Builder out) {
+                             List<AttributeLayers.Layer> above, ExclusionPolicy.Directory parent, Tally out,
+                             int depth) {
         SubtreeKey key = AttributeLayers.key(tree, prefix, above);
         if (memo.addTo(key, out)) {
             subtreesReused++;
@@ -328,30 +343,129 @@ public final class CompositionEngine {
         }
         // a composed subtree is never walked again (the memo answers), so its entries can go: this keeps memory
         // proportional to the trees of the batches in flight, not to every tree of the history
-        List<TreeItem> items = batch.trees.remove(tree);
-        if (items == null) {
-            items = src.tree(tree);
+        byte[] raw = batch.trees.remove(tree);
+        List<TreeItem> items = raw != null ? src.items(raw) : src.tree(tree);
+        // the walk classified the files of every subtree it entered: only a subtree it did not is classified here
+        int[] classes = batch.classes.remove(key);
+        if (classes != null && classes.length != items.size()) {
+            classes = null;
         }
         List<AttributeLayers.Layer> here = layers.below(src, items, prefix, above);
-        ExclusionPolicy.Directory dir = classifier.directory(parent, prefix);
-        Composition.Builder b = new Composition.Builder();
-        for (TreeItem item : items) {
+        ExclusionPolicy.Directory dir = classes == null ? classifier.directory(parent, prefix) : null;
+        Tally t = tally(depth);
+        for (int i = 0; i < items.size(); i++) {
+            TreeItem item = items.get(i);
             switch (item.kind()) {
-                case TREE -> composeInto(src, batch, item.id(), prefix + item.name() + "/", here, dir, b);
-                case SYMLINK, SUBMODULE -> fold(new Entry(prefix + item.name(), item.kind(), item.id(), null,
-                        ExclusionReason.NONE), null, b);
+                case TREE -> composeInto(src, batch, item.id(), prefix + item.name() + "/", here, dir, t, depth + 1);
+                case SYMLINK -> t.row(memo.nameId(Rows.SYMLINKS), 1, 0, 0, 0, 0, 0);
+                case SUBMODULE -> t.row(memo.nameId(Rows.SUBMODULES), 1, 0, 0, 0, 0, 0);
                 default -> {
-                    FileRow row = fileRow(dir, prefix, item, here);
-                    fold(new Entry(row.path(), item.kind(), item.id(), null, row.exclusion()), row.facts(), b);
+                    int entry;
+                    boolean excluded;
+                    if (classes != null) {
+                        entry = classes[i] >>> 1;
+                        excluded = (classes[i] & 1) != 0;
+                    } else {
+                        EntryClassifier.FileInfo info = classifier.classify(dir, prefix, item, here);
+                        entry = cache.entry(item.id(), info.detection().key());
+                        excluded = info.exclusion() != ExclusionReason.NONE;
+                    }
+                    addFile(t, entry, excluded, prefix, item);
                 }
             }
         }
-        Composition c = b.build();
+        long[] c = t.take();
         memo.put(key, c);
-        if (c.row(Rows.MISSING).files() == 0) {
+        if (SubtreeMemo.files(c, memo.nameId(Rows.MISSING)) == 0) {
             fresh.put(key, c);
         }
-        out.addAll(c);
+        out.add(c);
+    }
+
+    private Tally tally(int depth) {
+        while (tallies.size() <= depth) {
+            tallies.add(new Tally());
+        }
+        return tallies.get(depth);
+    }
+
+    /** Adds a file with the facts of cache entry {@code entry} to {@code t}, by the rules of {@link #fold}. */
+    private void addFile(Tally t, int entry, boolean excluded, String prefix, TreeItem item) {
+        long[] f = factsOf;
+        if (!cache.read(entry, f)) {
+            BlobFacts facts = missingFacts.get(cache.key(entry));
+            if (facts == null) {
+                throw new IllegalStateException("facts missing for " + prefix + item.name() + " (" + item.id() + ")");
+            }
+            // an absent blob, kept for this run only
+            String row = excluded ? Rows.EXCLUDED : row(ExclusionReason.NONE, facts);
+            t.row(memo.nameId(row), 1, facts.counts().lines(), facts.counts().code(), facts.counts().comment(),
+                    facts.counts().blank(), facts.bytes());
+            if (Rows.isLanguage(row)) {
+                facts.metrics().forEach((analysis, m) ->
+                        m.values().forEach((k, v) -> t.metric(memo.nameId(Metric.key(analysis, k)), v)));
+            }
+            return;
+        }
+        int row;
+        boolean language = false;
+        if (excluded) {
+            row = excludedRow < 0 ? (excludedRow = memo.nameId(Rows.EXCLUDED)) : excludedRow;
+        } else {
+            switch (KINDS[(int) f[1]]) {
+                case BINARY -> row = memo.nameId(Rows.BINARY);
+                case TOO_LARGE -> row = memo.nameId(Rows.TOO_LARGE);
+                case MISSING -> row = memo.nameId(Rows.MISSING);
+                default -> {
+                    row = languageRow((int) f[0]);
+                    language = row >= 0;
+                    row = Math.abs(row) - 1;
+                }
+            }
+        }
+        t.row(row, 1, f[3], f[4], f[5], f[6], f[2]);
+        if (language) {
+            long[] pairs = metricPairs((int) f[7]);
+            for (int i = 0; i < pairs.length; i += 2) {
+                t.metric((int) pairs[i], pairs[i + 1]);
+            }
+        }
+    }
+
+    private static final dev.oxmeter.facts.BlobKind[] KINDS = dev.oxmeter.facts.BlobKind.values();
+
+    /** The memo name id + 1 of the row of language {@code id} of the cache, negated when it is not a language row. */
+    private int languageRow(int id) {
+        if (id >= languageRows.length) {
+            languageRows = java.util.Arrays.copyOf(languageRows, Math.max(id + 1, languageRows.length * 2));
+        }
+        if (languageRows[id] == 0) {
+            String name = cache.language(id);
+            int row = memo.nameId(name) + 1;
+            languageRows[id] = Rows.isLanguage(name) ? row : -row;
+        }
+        return languageRows[id];
+    }
+
+    private long[] metricPairs(int id) {
+        while (metricPairs.size() <= id) {
+            metricPairs.add(null);
+        }
+        long[] pairs = metricPairs.get(id);
+        if (pairs == null) {
+            List<Long> flat = new java.util.ArrayList<>();
+            cache.metricSet(id).forEach((analysis, m) -> m.values().forEach((k, v) -> {
+                if (v != 0) {
+                    // most metric sets are met once (a Rust file's counts): their names are looked up, not built
+                    flat.add((long) metricNames.computeIfAbsent(analysis, a -> new java.util.HashMap<>())
+                            .computeIfAbsent(k, x -> memo.nameId(Metric.key(analysis, x))));
+                    flat.add(v);
+                }
+            }));
+            pairs = flat.stream().mapToLong(Long::longValue).toArray();
+            metricPairs.set(id, pairs);
+        }
+        return pairs;
     }
 
     private FileRow fileRow(ExclusionPolicy.Directory dir, String prefix, TreeItem item,

@@ -12,4 +12,16 @@ public record SubtreeKey(Oid tree, String context) {
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(context, "context");
     }
+
+    // written out: keys are hashed and compared in the tree walk's hottest loops (see Oid)
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SubtreeKey k && tree.equals(k.tree) && context.equals(k.context);
+    }
+
+    @Override
+    public int hashCode() {
+        return tree.hashCode() * 31 + context.hashCode();
+    }
 }

@@ -13,7 +13,6 @@ import dev.oxmeter.model.Revision;
 import dev.oxmeter.source.TreeItem;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +32,17 @@ final class TreeWalk {
         private final int maxEntries;
         private final int maxBlobs;
         final List<Revision> revisions = new ArrayList<>();
-        /** Trees read by this batch's walk, taken (removed) as they are composed. */
-        final Map<Oid, List<TreeItem>> trees = new HashMap<>();
-        /** Subtrees walked and not composed yet. */
-        final Set<SubtreeKey> walked = new HashSet<>();
+        /**
+         * Trees read by this batch's walk, raw ({@link ObjectSource#rawTree}: one array per tree, so that a batch's
+         * trees are few objects for the garbage collector), taken (removed) as they are composed.
+         */
+        final Map<Oid, byte[]> trees = new HashMap<>();
+        /**
+         * Per subtree walked, how its walk classified each entry of its tree, taken as it is composed: for a regular
+         * file its {@link FactsCache} entry times two, plus one when the file is excluded; -1 for anything else. Its
+         * keys are the subtrees walked and not composed yet.
+         */
+        final Map<SubtreeKey, int[]> classes = new HashMap<>();
         /** Blobs first met in this batch whose facts are unknown, with their detection class. */
         final Map<FactsKey, Detection> needed = new LinkedHashMap<>();
         long heldEntries;
@@ -62,6 +68,9 @@ final class TreeWalk {
     private record Pending(Oid tree, String prefix, List<AttributeLayers.Layer> layers,
                            ExclusionPolicy.Directory parent) {
     }
+
+    /** A subtree being walked, not classified yet. */
+    private static final int[] UNCLASSIFIED = new int[0];
 
     private final AttributeLayers layers;
     private final EntryClassifier classifier;
@@ -96,67 +105,81 @@ final class TreeWalk {
             List<SubtreeKey> keys = new ArrayList<>(level.size());
             for (Pending p : level) {
                 SubtreeKey key = AttributeLayers.key(p.tree(), p.prefix(), p.layers());
-                if ((skipComposed && (memo.contains(key) || earlier.contains(key))) || !batch.walked.add(key)) {
+                if ((skipComposed && (memo.contains(key) || earlier.contains(key)))
+                        || batch.classes.putIfAbsent(key, UNCLASSIFIED) != null) {
                     continue;
                 }
                 todo.add(p);
                 keys.add(key);
             }
             if (skipComposed && store != null && !keys.isEmpty()) {
-                todo = withoutSaved(todo, keys, batch);
+                Map<SubtreeKey, Composition> saved = saved(keys, batch);
+                if (!saved.isEmpty()) {
+                    List<Pending> rest = new ArrayList<>(todo.size());
+                    List<SubtreeKey> restKeys = new ArrayList<>(todo.size());
+                    for (int i = 0; i < todo.size(); i++) {
+                        if (!saved.containsKey(keys.get(i))) {
+                            rest.add(todo.get(i));
+                            restKeys.add(keys.get(i));
+                        }
+                    }
+                    todo = rest;
+                    keys = restKeys;
+                }
             }
             List<Pending> next = new ArrayList<>();
-            for (Pending p : todo) {
+            for (int t = 0; t < todo.size(); t++) {
+                Pending p = todo.get(t);
                 List<TreeItem> items = tree(src, batch, p.tree());
                 List<AttributeLayers.Layer> here = layers.below(src, items, p.prefix(), p.layers());
                 ExclusionPolicy.Directory dir = classifier.directory(p.parent(), p.prefix());
-                for (TreeItem item : items) {
+                int[] classes = new int[items.size()];
+                for (int i = 0; i < classes.length; i++) {
+                    TreeItem item = items.get(i);
+                    classes[i] = -1;
                     if (item.kind() == EntryKind.TREE) {
                         next.add(new Pending(item.id(), p.prefix() + item.name() + "/", here, dir));
                     } else if (item.kind().isRegularFile()) {
                         EntryClassifier.FileInfo info = classifier.classify(dir, p.prefix(), item, here);
-                        FactsKey key = new FactsKey(item.id(), info.detection().key());
+                        int entry = cache.entry(item.id(), info.detection().key());
                         // a key met before in this run (needed by this batch or an earlier one, found missing, or
                         // known) is marked seen: it answers AGAIN, so each blob is counted and read once
-                        switch (cache.markSeen(key)) {
+                        switch (cache.markSeen(entry)) {
                             case FIRST_KNOWN -> blobsCached++;
-                            case FIRST_UNKNOWN -> batch.needed.put(key, info.detection());
+                            case FIRST_UNKNOWN -> batch.needed.put(new FactsKey(item.id(), info.detection().key()),
+                                    info.detection());
                             case AGAIN -> {
                             }
                         }
+                        classes[i] = entry << 1 | (info.exclusion() == ExclusionReason.NONE ? 0 : 1);
                     }
                 }
+                batch.classes.put(keys.get(t), classes);
             }
             level = next;
         }
     }
 
-    /** {@code todo} less the subtrees the store holds, whose compositions go to the memo. */
-    private List<Pending> withoutSaved(List<Pending> todo, List<SubtreeKey> keys, Batch batch) {
+    /** The subtrees among {@code keys} the store holds: their compositions go to the memo, they are not walked. */
+    private Map<SubtreeKey, Composition> saved(List<SubtreeKey> keys, Batch batch) {
         Map<SubtreeKey, Composition> saved = store.find(keys);
-        if (saved.isEmpty()) {
-            return todo;
-        }
         saved.forEach(memo::put);
         subtreesFromStore += saved.size();
-        List<Pending> rest = new ArrayList<>(todo.size());
-        for (int i = 0; i < todo.size(); i++) {
-            if (saved.containsKey(keys.get(i))) {
-                batch.walked.remove(keys.get(i));
-            } else {
-                rest.add(todo.get(i));
-            }
-        }
-        return rest;
+        saved.keySet().forEach(batch.classes::remove);
+        return saved;
     }
 
     /** The entries of tree {@code id}, read once per batch. */
     List<TreeItem> tree(ObjectSource src, Batch batch, Oid id) {
-        return batch.trees.computeIfAbsent(id, t -> {
-            treesRead++;
-            List<TreeItem> items = src.tree(t);
-            batch.heldEntries += items.size();
-            return items;
-        });
+        byte[] raw = batch.trees.get(id);
+        if (raw != null) {
+            return src.items(raw);
+        }
+        treesRead++;
+        raw = src.rawTree(id);
+        batch.trees.put(id, raw);
+        List<TreeItem> items = src.items(raw);
+        batch.heldEntries += items.size();
+        return items;
     }
 }

@@ -49,6 +49,10 @@ public final class CHelperAnalysis implements BlobAnalysis {
 
     @Override
     public Metrics analyze(byte[] data, int off, int len) {
-        return Metrics.of(CHelperScanner.scan(data, off, len).counts());
+        CHelperReport report = CHelperScanner.scan(data, off, len);
+        // nearly every C file of a kernel has no helper: they share one immutable result
+        return report == CHelperReport.EMPTY ? NONE : Metrics.of(report.counts());
     }
+
+    private static final Metrics NONE = Metrics.of(CHelperReport.EMPTY.counts());
 }

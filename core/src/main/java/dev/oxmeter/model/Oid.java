@@ -62,6 +62,19 @@ public record Oid(long w1, long w2, int w3) implements Comparable<Oid> {
         return c != 0 ? c : Integer.compareUnsigned(w3, o.w3);
     }
 
+    // written out rather than left to the record's generated methods: ids are hashed and compared in the hottest
+    // loops (the tree walk's maps), and the generated ones go through method handles
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Oid x && w1 == x.w1 && w2 == x.w2 && w3 == x.w3;
+    }
+
+    @Override
+    public int hashCode() {
+        return (Long.hashCode(w1) * 31 + Long.hashCode(w2)) * 31 + w3;
+    }
+
     @Override
     public String toString() {
         return hex();

@@ -72,10 +72,19 @@ public final class ObjectSource implements AutoCloseable {
 
     /** The entries of tree {@code id}, in git's order. Cost: one object read. */
     public List<TreeItem> tree(Oid id) {
+        return items(rawTree(id));
+    }
+
+    /**
+     * The raw object of tree {@code id} (git's canonical tree format), a compact form to hold many trees in: one
+     * array each, where {@link #tree} gives several objects per entry. {@link #items} lists it. Cost: one object
+     * read; the array may be shared, do not modify it.
+     */
+    public byte[] rawTree(Oid id) {
         try {
-            return readTree(reader, id);
+            return readRawTree(reader, id);
         } catch (MissingObjectException | CorruptObjectException e) {
-            return repo.recover("tree", GitRepo.toObjectId(id), e, reader, r -> readTree(r, id));
+            return repo.recover("tree", GitRepo.toObjectId(id), e, reader, r -> readRawTree(r, id));
         } catch (IncorrectObjectTypeException e) {
             throw new RepositoryException("object " + id.hex() + " is not a tree, though a tree lists it as one");
         } catch (IOException e) {
@@ -83,15 +92,46 @@ public final class ObjectSource implements AutoCloseable {
         }
     }
 
-    private List<TreeItem> readTree(ObjectReader r, Oid id) throws IOException {
-        parser.reset(r, GitRepo.toObjectId(id));
+    private static byte[] readRawTree(ObjectReader r, Oid id) throws IOException {
+        return r.open(GitRepo.toObjectId(id), Constants.OBJ_TREE).getCachedBytes();
+    }
+
+    /** The entries of a tree from {@link #rawTree}, in git's order, as {@link #tree} gives them. */
+    public List<TreeItem> items(byte[] rawTree) {
+        parser.reset(rawTree);
         List<TreeItem> items = new ArrayList<>();
         while (!parser.eof()) {
-            items.add(new TreeItem(parser.getEntryPathString(), kind(parser.getEntryRawMode()),
-                    GitRepo.oid(parser.getEntryObjectId())));
+            items.add(new TreeItem(name(), kind(parser.getEntryRawMode()), oid(parser.idBuffer(),
+                    parser.idOffset())));
             parser.next();
         }
         return items;
+    }
+
+    /** The current entry's name: ASCII names (nearly all) are copied as they are, others decoded as JGit does. */
+    private String name() {
+        byte[] b = parser.getEntryPathBuffer();
+        int n = parser.getEntryPathLength();
+        for (int i = 0; i < n; i++) {
+            if (b[i] < 0) {
+                return parser.getEntryPathString();
+            }
+        }
+        return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    private static Oid oid(byte[] raw, int off) {
+        long w1 = 0;
+        long w2 = 0;
+        int w3 = 0;
+        for (int i = 0; i < 8; i++) {
+            w1 = (w1 << 8) | (raw[off + i] & 0xff);
+            w2 = (w2 << 8) | (raw[off + 8 + i] & 0xff);
+        }
+        for (int i = 16; i < 20; i++) {
+            w3 = (w3 << 8) | (raw[off + i] & 0xff);
+        }
+        return new Oid(w1, w2, w3);
     }
 
     private static EntryKind kind(int mode) {

@@ -138,6 +138,23 @@ public final class FactsStore {
     }
 
     /**
+     * Whether the store holds any facts of the current line-counting version: when not (a new store), a run need
+     * not {@link #find} the facts of the blobs it meets. Cost: one query that stops at the first row.
+     */
+    public boolean holdsFacts() {
+        try (PreparedStatement ps = store.connection().prepareStatement(
+                "SELECT 1 FROM blob_facts WHERE lines_version = ? LIMIT 1")) {
+            ps.setString(1, linesVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new OxmeterException("reading the facts cache of " + store.file() + " failed: "
+                    + Store.firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
      * {@code metric} when analysis {@code analysis} (at the version just read) declares it. A stored name it does
      * not declare cannot be read as anything, not even 0: the store was written by a build whose analysis had
      * other metrics under the same version.

@@ -12,6 +12,7 @@ import dev.oxmeter.model.Progress;
 import dev.oxmeter.model.Revision;
 import dev.oxmeter.model.Rows;
 import dev.oxmeter.source.GitRepo;
+import dev.oxmeter.source.ObjectSource;
 import dev.oxmeter.source.TestRepos;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,6 +176,56 @@ class CompositionEngineTest {
                 assertThat(b.blobsRead()).isEqualTo(a.blobsRead());
                 assertThat(b.subtreesReused()).isEqualTo(a.subtreesReused()).isPositive();
                 assertThat(b.fileEntries()).isEqualTo(a.fileEntries());
+            }
+        }
+    }
+
+    @Test
+    void composingFromTheWalksClassificationEqualsFoldingEveryEntry() throws Exception {
+        try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
+            TestRepos.Snapshot s = snapshot()
+                    .file(".gitattributes", "gen/** linguist-generated\n*.inc linguist-language=Rust\n")
+                    .file("gen/out.c", "int g;\n")
+                    .file("vendor/lib.c", "int v;\n")
+                    .file("rust/helpers/a.c", "__rust_helper int rust_helper_a(void)\n{\n\treturn 0;\n}\n")
+                    .file("rust/kernel/x.rs", "// SAFETY: fine\nunsafe { f() }\nunsafe { g() }\n")
+                    .file("src/x.inc", "unsafe fn z() {}\n")
+                    .file("docs/caf\u00e9 \u00fc.md", "# t\n")
+                    .file("logo.png", new byte[] {'P', 'N', 'G', 0, 1})
+                    .file("big.txt", "x\n".repeat(600))
+                    .symlink("link.c", "gen/out.c")
+                    .submodule("third/sub");
+            for (int v = 1; v <= 4; v++) {
+                s.file("d" + (v % 3) + "/f.c", "int d;\n// v" + v + "\n");
+                s.file("rust/kernel/v.rs", "unsafe { v" + (v % 2) + "() }\n");
+                t.commit(s);
+                t.lightweightTag("v" + v);
+            }
+            try (GitRepo repo = GitRepo.open(t.dir())) {
+                List<Revision> revs = new ArrayList<>();
+                for (int v = 1; v <= 4; v++) {
+                    revs.add(repo.resolve("v" + v));
+                }
+                ScanOptions options = new ScanOptions(1000, List.of(), false);
+                FactsComputer computer = new FactsComputer(LanguageCatalog.standard(), BlobAnalyses.all());
+                Map<Revision, Composition> composed = engine(repo, options, new FactsCache()).withBatchLimits(1, 1)
+                        .compose(revs);
+                CompositionEngine reference = engine(repo, options, new FactsCache());
+                for (Revision r : revs) {
+                    Composition.Builder b = new Composition.Builder();
+                    try (ObjectSource src = repo.newObjectSource()) {
+                        // the reference: every entry of the revision folded with its facts measured afresh
+                        reference.entries(r, e -> CompositionEngine.fold(e, e.detection() == null ? null
+                                : CompositionEngine.measure(src, computer, options, e.blob(),
+                                        computer.catalog().detection(e.detection()), x -> { }), b));
+                    }
+                    assertThat(composed.get(r)).as(r.label()).isEqualTo(b.build());
+                }
+                Composition last = composed.get(revs.get(3));
+                assertThat(last.metrics()).as("Rust and C helper metrics are summed").isNotEmpty();
+                assertThat(last.row(Rows.EXCLUDED).files()).isEqualTo(2);
+                assertThat(last.row("Markdown").files()).isEqualTo(1);
+                assertThat(last.total().files()).isEqualTo(15);
             }
         }
     }

@@ -53,6 +53,42 @@ class FactsCacheTest {
     }
 
     @Test
+    void entriesStayValidAsTheCacheGrowsAndReadAsGetDoes() {
+        Random rnd = new Random(5);
+        FactsCache cache = new FactsCache();
+        List<FactsKey> keys = new ArrayList<>();
+        List<Integer> entries = new ArrayList<>();
+        Map<FactsKey, BlobFacts> expected = new HashMap<>();
+        for (int i = 0; i < 30_000; i++) {
+            FactsKey k = new FactsKey(new Oid(rnd.nextInt(16), rnd.nextLong(), rnd.nextInt()), i % 5 == 0 ? "?h" : "C");
+            keys.add(k);
+            entries.add(cache.entry(k.blob(), k.detection()));
+            if (i % 3 != 0) {
+                BlobFacts f = facts(rnd);
+                expected.put(k, f);
+                cache.put(k, f);
+            }
+        }
+        long[] out = new long[8];
+        for (int i = 0; i < keys.size(); i++) {
+            FactsKey k = keys.get(i);
+            int e = entries.get(i);
+            assertThat(cache.entry(k.blob(), k.detection())).isEqualTo(e);
+            assertThat(cache.key(e)).isEqualTo(k);
+            BlobFacts f = expected.get(k);
+            assertThat(cache.read(e, out)).isEqualTo(f != null);
+            if (f != null) {
+                assertThat(cache.language((int) out[0])).isEqualTo(f.language());
+                assertThat(BlobKind.values()[(int) out[1]]).isEqualTo(f.kind());
+                assertThat(new long[] {out[2], out[3], out[4], out[5], out[6]}).containsExactly(f.bytes(),
+                        f.counts().lines(), f.counts().code(), f.counts().comment(), f.counts().blank());
+                assertThat(cache.metricSet((int) out[7])).isEqualTo(f.metrics());
+            }
+        }
+        assertThat(cache.size()).isEqualTo(30_000);
+    }
+
+    @Test
     void markSeenTellsFirstSightingsApart() {
         FactsCache cache = new FactsCache();
         FactsKey known = new FactsKey(new Oid(1, 1, 1), "C");

@@ -101,6 +101,56 @@ class FactsStoreTest {
     }
 
     @Test
+    void aStoreHoldsFactsOnlyOfItsVersionAndServesWhatWasSavedEvenPartly() throws Exception {
+        FactsComputer computer = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1),
+                new CountX("cx", "C", 1)));
+        Map<FactsKey, BlobFacts> computed = facts(computer);
+        try (Store store = Store.open(tmp.resolve("s.duckdb"), m -> { })) {
+            // facts of another lines version only: cold for this one
+            try (var st = store.connection().createStatement()) {
+                for (FactsKey k : computed.keySet()) {
+                    st.execute("INSERT INTO blob_facts VALUES ('" + k.blob().hex() + "', '" + k.detection()
+                            + "', 'another', 'C', 'TEXT', 1, 1, 1, 0, 0)");
+                }
+            }
+            FactsStore first = new FactsStore(store, computer);
+            assertThat(first.holdsFacts()).isFalse();
+            assertThat(first.find(computed.keySet(), Long.MAX_VALUE)).isEmpty();
+            FactsKey rust = computed.keySet().stream().filter(k -> k.detection().equals("Rust")).findFirst()
+                    .orElseThrow();
+            first.save(Map.of(rust, computed.get(rust)));
+            assertThat(first.holdsFacts()).isTrue();
+            assertThat(numbers(first.find(computed.keySet(), Long.MAX_VALUE)))
+                    .isEqualTo(numbers(Map.of(rust, computed.get(rust))));
+
+            // the next run finds what the first saved, and only that (a partly warm store)
+            FactsStore second = new FactsStore(store, computer);
+            assertThat(numbers(second.find(computed.keySet(), Long.MAX_VALUE)))
+                    .isEqualTo(numbers(Map.of(rust, computed.get(rust))));
+            Map<FactsKey, BlobFacts> rest = new HashMap<>(computed);
+            rest.remove(rust);
+            second.save(rest);
+            assertThat(numbers(second.find(computed.keySet(), Long.MAX_VALUE))).isEqualTo(numbers(computed));
+            assertThat(numbers(new FactsStore(store, computer).find(computed.keySet(), Long.MAX_VALUE)))
+                    .isEqualTo(numbers(computed));
+        }
+        try (Store store = Store.open(tmp.resolve("t.duckdb"), m -> { })) {
+            assertThat(new FactsStore(store, computer).holdsFacts()).isFalse();
+            new FactsStore(store, computer).save(computed);
+            assertThat(numbers(new FactsStore(store, computer).find(computed.keySet(), Long.MAX_VALUE)))
+                    .isEqualTo(numbers(computed));
+        }
+    }
+
+    /** Every number of the facts, by key: a metric of 0 reads the same whether stored or not. */
+    private static Map<FactsKey, String> numbers(Map<FactsKey, BlobFacts> facts) {
+        Map<FactsKey, String> out = new HashMap<>();
+        facts.forEach((k, f) -> out.put(k, f.language() + " " + f.kind() + " " + f.bytes() + " " + f.counts() + " "
+                + f.metric(new CountX("rx", "Rust", 1).x()) + " " + f.metric(new CountX("cx", "C", 1).x())));
+        return out;
+    }
+
+    @Test
     void aStoredMetricItsAnalysisDoesNotDeclareIsAnErrorNotZero() {
         FactsComputer written = new FactsComputer(CATALOG, List.of(new CountX("rx", "Rust", 1)));
         Map<FactsKey, BlobFacts> computed = facts(written);
