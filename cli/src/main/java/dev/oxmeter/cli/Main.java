@@ -16,15 +16,15 @@ import picocli.CommandLine.Command;
 
 /** Entry point of the {@code oxmeter} command: subcommands, and the one-line error policy ({@link Failure}). */
 @Command(name = "oxmeter", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Measures how a codebase adopts Rust, straight from its git history.",
-        // subcommands are added by commandLine(): all of them, or only the one a command line runs
-        subcommands = {})
+        description = Main.DESCRIPTION,
+        subcommands = {ScanCommand.class, HistoryCommand.class, PeopleCommand.class, OwnersCommand.class,
+                SafetyCommand.class, BoundaryCommand.class, ToolchainCommand.class, FixesCommand.class,
+                ReportCommand.class, DiffCommand.class, CheckCommand.class, SqlCommand.class,
+                ExportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-    /** The subcommands, in the order help lists them. */
-    private static final List<Class<?>> COMMANDS = List.of(ScanCommand.class, HistoryCommand.class,
-            PeopleCommand.class, OwnersCommand.class, SafetyCommand.class, BoundaryCommand.class,
-            ToolchainCommand.class, FixesCommand.class, ReportCommand.class, DiffCommand.class, CheckCommand.class,
-            SqlCommand.class, ExportCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
+    static final String DESCRIPTION = "Measures how a codebase adopts Rust, straight from its git history.";
+    /** The subcommands, as the annotation lists them (help, man pages and completion read the annotation). */
+    private static final List<Class<?>> COMMANDS = List.of(Main.class.getAnnotation(Command.class).subcommands());
 
     /** Exit code for bad input (bad repository path, revision, option value ...). */
     public static final int EXIT_USAGE = Failure.USAGE;
@@ -98,9 +98,7 @@ public final class Main implements Runnable {
      */
     static int run(OutputStream stdout, OutputStream stderr, String... args) {
         CheckedStream out = new CheckedStream(stdout);
-        // "oxmeter --version" alone needs no subcommand; otherwise the first word may name the only one needed
-        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
-        CommandLine cl = commandLine(versionOnly ? "" : args.length == 0 ? null : args[0]);
+        CommandLine cl = commandLineFor(args);
         cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false));
         cl.setErr(new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true));
         int code = cl.execute(args);
@@ -158,6 +156,13 @@ public final class Main implements Runnable {
         }
     }
 
+    /** The configured command line that {@code args} need ({@link #commandLine(String)}). */
+    static CommandLine commandLineFor(String... args) {
+        // "oxmeter --version" alone needs no subcommand; otherwise the first word may name the only one needed
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        return commandLine(versionOnly ? "" : args.length == 0 ? null : args[0]);
+    }
+
     /** The configured command line with every subcommand, so tests can set their own writers. */
     public static CommandLine commandLine() {
         return commandLine(null);
@@ -170,13 +175,18 @@ public final class Main implements Runnable {
      * are.
      */
     static CommandLine commandLine(String first) {
-        CommandLine cl = new CommandLine(new Main());
-        boolean one = "".equals(first) || first != null && !first.equals("help") && !first.equals("completion")
+        boolean lean = "".equals(first) || first != null && !first.equals("help") && !first.equals("completion")
                 && COMMANDS.stream().anyMatch(c -> name(c).equals(first));
-        for (Class<?> c : COMMANDS) {
-            if (!one || name(c).equals(first)) {
-                cl.addSubcommand(c);
-            }
+        CommandLine cl;
+        if (lean) {
+            // the root as the annotation declares it, without reading the annotations of every subcommand
+            CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.wrapWithoutInspection(new Main())
+                    .name("oxmeter").mixinStandardHelpOptions(true).versionProvider(new Version());
+            root.usageMessage().description(DESCRIPTION);
+            cl = new CommandLine(root);
+            COMMANDS.stream().filter(c -> name(c).equals(first)).forEach(cl::addSubcommand);
+        } else {
+            cl = new CommandLine(new Main());
         }
         // wrap help at the terminal's width (80 columns in pipes) instead of a fixed 80
         cl.setUsageHelpAutoWidth(true);

@@ -10,7 +10,8 @@ final class Cli {
     }
 
     static Result run(String... args) {
-        CommandLine cl = Main.commandLine();
+        // the command line a run builds: only the subcommand named, as in the oxmeter process
+        CommandLine cl = Main.commandLineFor(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

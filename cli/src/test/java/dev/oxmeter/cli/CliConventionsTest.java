@@ -25,6 +25,32 @@ class CliConventionsTest {
     }
 
     @Test
+    void aRunBuildsOnlyItsSubcommandAndSaysWhatTheFullCommandLineSays() {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "--no-such-option"},
+                    new String[] {name, "--version"})) {
+                CommandLine lean = Main.commandLineFor(args);
+                assertThat(lean.getSubcommands().keySet()).as(name)
+                        .isEqualTo(name.equals("help") || name.equals("completion")
+                                ? Main.commandLine().getSubcommands().keySet() : java.util.Set.of(name));
+                assertThat(run(lean, args)).as(String.join(" ", args)).isEqualTo(run(Main.commandLine(), args));
+            }
+        }
+        assertThat(Main.commandLineFor("--version").getSubcommands()).isEmpty();
+        assertThat(run(Main.commandLineFor("--version"), "--version"))
+                .isEqualTo(run(Main.commandLine(), "--version"));
+    }
+
+    private static String run(CommandLine cl, String... args) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        int code = cl.execute(args);
+        return code + "\n" + out + "\n" + err;
+    }
+
+    @Test
     void misspelledCommandsAndOptionsGetASuggestion() {
         Cli.Result r = Cli.run("peeple");
         assertThat(r.exit()).isEqualTo(2);
