@@ -295,7 +295,7 @@ public final class Oxmeter implements AutoCloseable {
         @Override
         public dev.oxmeter.source.TagTarget find(Oid object) {
             if (kept == null) {
-                kept = store == null ? Map.of() : dev.oxmeter.store.TagTargetStore.load(store);
+                kept = new java.util.HashMap<>(store == null ? Map.of() : dev.oxmeter.store.TagTargetStore.load(store));
             }
             return kept.get(object);
         }
@@ -308,11 +308,8 @@ public final class Oxmeter implements AutoCloseable {
         void save() {
             if (!learned.isEmpty() && store() != null) {
                 dev.oxmeter.store.TagTargetStore.save(store(), learned.values());
-                if (kept != null && !kept.isEmpty()) {
-                    kept = new java.util.HashMap<>(kept);
-                    kept.putAll(learned);
-                } else {
-                    kept = null;  // read again, from the store just written
+                if (kept != null) {
+                    kept.putAll(learned);  // what the store holds now, without reading it back
                 }
                 learned.clear();
             }
