@@ -83,7 +83,7 @@ public final class CheckRender {
 
     /** A share in percent with two decimals ({@code 12.34%}), {@code –} when undefined. */
     static String share(double p) {
-        return Double.isNaN(p) ? "\u2013" : String.format(Locale.ROOT, "%.2f%%", p);
+        return Double.isNaN(p) ? "\u2013" : Fmt.fixed(p, 2) + "%";
     }
 
     /** A difference of shares in percentage points with its sign ({@code +0.25}, {@code −1.50}). */
@@ -91,7 +91,7 @@ public final class CheckRender {
         if (Double.isNaN(p)) {
             return "\u2013";
         }
-        String v = String.format(Locale.ROOT, "%.2f", Math.abs(p));
+        String v = Fmt.fixed(Math.abs(p), 2);
         return v.equals("0.00") ? v : (p > 0 ? "+" : "\u2212") + v;
     }
 

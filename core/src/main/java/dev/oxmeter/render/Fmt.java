@@ -27,6 +27,22 @@ public final class Fmt {
         return sb.toString();
     }
 
+    /**
+     * {@code v} with {@code decimals} digits after the point: exactly {@code String.format(Locale.ROOT, "%.Nf", v)},
+     * without a Formatter (tables and charts format thousands of numbers). The Formatter rounds the shortest decimal
+     * of {@code v} (that of {@link Double#toString}) half up, and so does this.
+     */
+    public static String fixed(double v, int decimals) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+        if (v < 0 || (v == 0 && 1 / v < 0)) {
+            return "-" + fixed(-v, decimals);  // the Formatter keeps the sign of what rounds to zero: -0.00
+        }
+        return new java.math.BigDecimal(Double.toString(v)).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
     /** {@code +1,234} or {@code −56} (a real minus sign). */
     public static String signed(long n) {
         return n > 0 ? "+" + count(n) : n < 0 ? "\u2212" + count(-n) : "0";
@@ -34,7 +50,7 @@ public final class Fmt {
 
     /** {@code 12.3 %}; {@code –} for NaN. */
     public static String percent(double p) {
-        return Double.isNaN(p) ? "\u2013" : String.format(Locale.ROOT, "%.1f %%", p);
+        return Double.isNaN(p) ? "\u2013" : fixed(p, 1) + " %";
     }
 
     /** {@code +12.3 %}; {@code –} for NaN. */
@@ -63,7 +79,7 @@ public final class Fmt {
 
     /** {@code v} with at most {@code max} decimals, trailing zeros removed: 0.05, 1.25, 3. */
     public static String decimals(double v, int max) {
-        String s = String.format(Locale.ROOT, "%." + max + "f", v);
+        String s = fixed(v, max);
         if (s.indexOf('.') >= 0) {
             s = s.replaceAll("0+$", "");
             if (s.endsWith(".")) {

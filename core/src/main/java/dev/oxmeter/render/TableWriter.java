@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -78,23 +77,9 @@ public final class TableWriter {
         }
         if (o instanceof Double || o instanceof Float) {
             double d = ((Number) o).doubleValue();
-            return Double.isNaN(d) ? "" : twoDecimals(d);
+            return Double.isNaN(d) ? "" : Fmt.fixed(d, 2);
         }
         return o.toString();
-    }
-
-    /**
-     * {@code String.format(Locale.ROOT, "%.2f", d)} without a Formatter per cell: Formatter rounds the shortest
-     * decimal of {@code d} (that of {@link Double#toString}) half up, and so does this.
-     */
-    static String twoDecimals(double d) {
-        if (Double.isInfinite(d)) {
-            return String.format(Locale.ROOT, "%.2f", d);
-        }
-        if (d < 0 || (d == 0 && 1 / d < 0)) {
-            return "-" + twoDecimals(-d);  // Formatter keeps the sign of what rounds to zero: -0.00
-        }
-        return new java.math.BigDecimal(Double.toString(d)).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     /** For data formats: doubles to six decimals without trailing zeros, the rest as {@link #cell}. */

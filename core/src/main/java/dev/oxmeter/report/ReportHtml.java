@@ -483,7 +483,7 @@ public final class ReportHtml {
                     double d = n.doubleValue();
                     boolean nan = Double.isNaN(d);
                     String shown = nan ? "\u2013" : o instanceof Double || o instanceof Float
-                            ? String.format(java.util.Locale.ROOT, "%.2f", d) : Fmt.count(n.longValue());
+                            ? Fmt.fixed(d, 2) : Fmt.count(n.longValue());
                     // integers sort by their text (the script drops the commas); others carry their value
                     boolean plain = !nan && !(o instanceof Double || o instanceof Float);
                     sb.append(plain ? "<td class=\"n\">" : "<td class=\"n\" data-v=\"" + (nan ? ""

@@ -86,7 +86,7 @@ public final class SvgCharts {
      * {@code v} with one decimal, without a trailing {@code .0}: exactly {@code String.format(Locale.ROOT, "%.1f", v)}
      * so trimmed, without a Formatter for the usual coordinates (a report draws tens of thousands), which are
      * positive, below a million and not within 1e-7 of a rounding tie (the Formatter rounds those half up from the
-     * shortest decimal, which only it knows).
+     * shortest decimal, as {@link Fmt#fixed} does).
      */
     static String f(double v) {
         double r = v * 10;
@@ -99,7 +99,7 @@ public final class SvgCharts {
                 return tenth == 0 ? Long.toString(whole) : whole + "." + tenth;
             }
         }
-        String s = String.format(Locale.ROOT, "%.1f", v);
+        String s = Fmt.fixed(v, 1);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
     }
 

@@ -21,4 +21,24 @@ class FmtTest {
         }
         assertThat(Fmt.count(1234567)).isEqualTo("1,234,567");
     }
+
+    @Test
+    void fixedRoundsExactlyAsTheFormatterDoes() {
+        double[] samples = {0, -0.0, 0.005, 0.015, 0.125, 1.005, 2.675, -2.675, 0.05, 0.25, 99.995, 100, 5.2, 1e-7,
+                -1e-7, 1e20, 123456789.125, Double.MAX_VALUE, Double.MIN_VALUE, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.NaN};
+        for (int decimals = 0; decimals <= 3; decimals++) {
+            for (double d : samples) {
+                assertThat(Fmt.fixed(d, decimals)).as("%s, %d decimals", d, decimals)
+                        .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", d));
+            }
+        }
+        Random random = new Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            double d = i % 2 == 0 ? random.nextDouble() * 100 : Math.round(random.nextDouble() * 1e6) / 1e4;
+            int decimals = 1 + i % 3;
+            assertThat(Fmt.fixed(d, decimals)).as("%s, %d decimals", d, decimals)
+                    .isEqualTo(String.format(Locale.ROOT, "%." + decimals + "f", d));
+        }
+    }
 }
