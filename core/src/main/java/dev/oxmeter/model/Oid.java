@@ -32,6 +32,32 @@ public record Oid(long w1, long w2, int w3) implements Comparable<Oid> {
         return new Oid(hexLong(s, offset, 16), hexLong(s, offset + 16, 16), (int) hexLong(s, offset + 32, 8));
     }
 
+    /**
+     * Parses the 40 hexadecimal digits (ASCII, either case) at {@code offset} of {@code b}, without copying them.
+     *
+     * @throws IllegalArgumentException when fewer than 40 bytes follow or one is not a hex digit
+     */
+    public static Oid fromHex(byte[] b, int offset) {
+        if (offset < 0 || offset + 40 > b.length) {
+            throw new IllegalArgumentException("not a 40-digit object id at " + offset);
+        }
+        return new Oid(hexLong(b, offset, 16), hexLong(b, offset + 16, 16), (int) hexLong(b, offset + 32, 8));
+    }
+
+    private static long hexLong(byte[] b, int from, int digits) {
+        long v = 0;
+        for (int i = from; i < from + digits; i++) {
+            int c = b[i];
+            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0) {
+                throw new IllegalArgumentException("not a hex digit: '" + (char) (c & 0xff) + "'");
+            }
+            v = (v << 4) | d;
+        }
+        return v;
+    }
+
     private static long hexLong(CharSequence s, int from, int digits) {
         long v = 0;
         for (int i = from; i < from + digits; i++) {

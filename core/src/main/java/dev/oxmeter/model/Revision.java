@@ -12,4 +12,18 @@ public record Revision(String label, Oid commit, Oid tree, Instant date) {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(tree, "tree");
     }
+
+    // Written out rather than the record's generated ones: revisions key maps in every run, and the generated
+    // methods are bound on first use through method handles, a cost a short run notices.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Revision r && label.equals(r.label) && Objects.equals(commit, r.commit)
+                && tree.equals(r.tree) && Objects.equals(date, r.date);
+    }
+
+    @Override
+    public int hashCode() {
+        return ((label.hashCode() * 31 + Objects.hashCode(commit)) * 31 + tree.hashCode()) * 31
+                + Objects.hashCode(date);
+    }
 }

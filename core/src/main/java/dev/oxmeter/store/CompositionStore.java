@@ -46,18 +46,18 @@ public final class CompositionStore {
             // read packed: 971 trees of git/git hold about 30,000 rows
             java.sql.Connection c = store.connection();
             Object[] ids = trees.stream().map(Oid::hex).distinct().toArray();
-            PackedRows.read(c, "tree, language, files, lines, code, comment, blank, bytes",
+            TreeRows rows = new TreeRows(out);
+            PackedRows.readRaw(c, "tree, language, files, lines, code, comment, blank, bytes",
                     "tree_composition WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
                     "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)},
-                    f -> out.computeIfAbsent(Oid.fromHex(f[0]), t -> new Composition.Builder())
-                            .add(f[1], new Totals(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]),
-                                    Long.parseLong(f[5]), Long.parseLong(f[6]), Long.parseLong(f[7]))));
-            PackedRows.read(c, "tree, metric, value",
+                    r -> rows.builder(r, true).add(rows.name(r, 1), new Totals(r.longValue(2), r.longValue(3),
+                            r.longValue(4), r.longValue(5), r.longValue(6), r.longValue(7))));
+            PackedRows.readRaw(c, "tree, metric, value",
                     "tree_metrics WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
-                    "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)}, f -> {
-                        Composition.Builder b = out.get(Oid.fromHex(f[0]));
+                    "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)}, r -> {
+                        Composition.Builder b = rows.builder(r, false);
                         if (b != null) {
-                            b.metric(f[1], Long.parseLong(f[2]));
+                            b.metric(rows.name(r, 1), r.longValue(2));
                         }
                     });
         } catch (SQLException e) {
@@ -67,6 +67,52 @@ public final class CompositionStore {
         Map<Oid, Composition> result = new HashMap<>();
         out.forEach((t, b) -> result.put(t, b.build()));
         return result;
+    }
+
+    /**
+     * Decodes rows keyed by tree in place: a tree's rows mostly come one after another, so its id is parsed once per
+     * run of rows, and the few row and metric names are made into strings once.
+     */
+    private static final class TreeRows {
+        private final Map<Oid, Composition.Builder> out;
+        private final byte[][] nameKeys = new byte[256][];
+        private final String[] names = new String[256];
+        private int nameCount;
+        private byte[] lastTree = new byte[0];
+        private Composition.Builder last;
+
+        TreeRows(Map<Oid, Composition.Builder> out) {
+            this.out = out;
+        }
+
+        /** The builder of column 0's tree: created when {@code create}, else null for a tree with no rows yet. */
+        Composition.Builder builder(PackedRows.Row r, boolean create) {
+            if (!r.sameAs(0, lastTree)) {
+                byte[] tree = r.bytes(0);
+                Oid id = Oid.fromHex(tree, 0);
+                last = create ? out.computeIfAbsent(id, t -> new Composition.Builder()) : out.get(id);
+                lastTree = last == null ? new byte[0] : tree;
+            }
+            return last;
+        }
+
+        /** Column {@code column}'s text, made once per distinct name (a table of 256 slots, open addressing). */
+        String name(PackedRows.Row r, int column) {
+            for (int i = r.hash(column) & 255; ; i = (i + 1) & 255) {
+                if (nameKeys[i] == null) {
+                    String s = r.string(column);
+                    if (nameCount < 192 && s != null) {
+                        nameKeys[i] = r.bytes(column);
+                        names[i] = s;
+                        nameCount++;
+                    }
+                    return s;
+                }
+                if (r.sameAs(column, nameKeys[i])) {
+                    return names[i];
+                }
+            }
+        }
     }
 
     /** One revision's result to save: {@code treeKnown} when its tree's composition is already saved. */

@@ -34,6 +34,86 @@ final class PackedRows {
      */
     static void read(Connection c, String columns, String from, String key, String order, Object[] params,
                      Consumer<String[]> row) throws SQLException {
+        String[] fields = new String[columns.split(", ").length];
+        readRaw(c, columns, from, key, order, params, r -> {
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = r.string(i);
+            }
+            row.accept(fields);
+        });
+    }
+
+    /**
+     * One row of {@link #readRaw}: its values as ranges of a shared byte array, read in place (numbers parsed
+     * without a string each). Valid only during the call that received it.
+     */
+    static final class Row {
+        private byte[] b;
+        private final int[] at;
+        private final int[] len;
+
+        private Row(int columns) {
+            at = new int[columns];
+            len = new int[columns];
+        }
+
+        boolean isNull(int i) {
+            return len[i] < 0;
+        }
+
+        /** Value {@code i} as text, or null. */
+        String string(int i) {
+            return len[i] < 0 ? null : new String(b, at[i], len[i], StandardCharsets.UTF_8);
+        }
+
+        /** Value {@code i}, an integer written in decimal (as {@code CAST(... AS VARCHAR)} writes it). */
+        long longValue(int i) {
+            int p = at[i];
+            int end = p + len[i];
+            if (len[i] <= 0) {
+                throw new NumberFormatException("not a number: " + string(i));
+            }
+            boolean negative = b[p] == '-';
+            if (negative) {
+                p++;
+            }
+            long v = 0;
+            for (; p < end; p++) {
+                int d = b[p] - '0';
+                if (d < 0 || d > 9) {
+                    throw new NumberFormatException("not a number: " + string(i));
+                }
+                v = v * 10 + d;
+            }
+            return negative ? -v : v;
+        }
+
+        /** True when value {@code i} holds exactly {@code bytes}. */
+        boolean sameAs(int i, byte[] bytes) {
+            return len[i] == bytes.length && java.util.Arrays.equals(b, at[i], at[i] + len[i], bytes, 0, bytes.length);
+        }
+
+        /** A hash of value {@code i}'s bytes. */
+        int hash(int i) {
+            int h = len[i];
+            for (int p = at[i], end = p + Math.max(0, len[i]); p < end; p++) {
+                h = 31 * h + b[p];
+            }
+            return h ^ (h >>> 16);
+        }
+
+        /** Value {@code i}'s bytes, copied. */
+        byte[] bytes(int i) {
+            return java.util.Arrays.copyOfRange(b, at[i], at[i] + Math.max(0, len[i]));
+        }
+    }
+
+    /**
+     * As {@link #read}, handing each row to {@code row} as a {@link Row} (reused between rows): for many rows of
+     * numbers, where a string per value was most of the cost.
+     */
+    static void readRaw(Connection c, String columns, String from, String key, String order, Object[] params,
+                        Consumer<Row> row) throws SQLException {
         String[] cols = columns.split(", ");
         StringBuilder expr = new StringBuilder();
         for (String col : cols) {
@@ -47,7 +127,7 @@ final class PackedRows {
         String sql = "SELECT encode(string_agg(" + expr + (order == null ? ", ''" : ", '' ORDER BY " + order)
                 + ")) FROM " + from
                 + " GROUP BY hash(" + key + ") % " + GROUPS;
-        String[] fields = new String[cols.length];
+        Row r = new Row(cols.length);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 if (params[i] instanceof Array a) {
@@ -59,9 +139,10 @@ final class PackedRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byte[] b = rs.getBytes(1);
+                    r.b = b;
                     int at = 0;
                     while (at < b.length) {
-                        for (int i = 0; i < fields.length; i++) {
+                        for (int i = 0; i < cols.length; i++) {
                             boolean isNull = b[at] == '-';
                             if (isNull) {
                                 at++;
@@ -71,14 +152,15 @@ final class PackedRows {
                                 len = len * 10 + (b[at++] - '0');
                             }
                             at++;
+                            r.at[i] = at;
                             if (isNull) {
-                                fields[i] = null;
+                                r.len[i] = -1;
                             } else {
-                                fields[i] = new String(b, at, len, StandardCharsets.UTF_8);
+                                r.len[i] = len;
                                 at += len;
                             }
                         }
-                        row.accept(fields);
+                        row.accept(r);
                     }
                 }
             }

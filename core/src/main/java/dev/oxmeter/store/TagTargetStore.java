@@ -22,10 +22,10 @@ public final class TagTargetStore {
     public static Map<Oid, TagTarget> load(Store store) {
         Map<Oid, TagTarget> out = new HashMap<>();
         try {
-            PackedRows.read(store.connection(), "object, type, commit, tree, tag_date, commit_date", "tag_targets",
-                    "object", "object", new Object[0], f -> {
-                        TagTarget t = new TagTarget(Oid.fromHex(f[0]), f[1], f[2] == null ? null : Oid.fromHex(f[2]),
-                                f[3] == null ? null : Oid.fromHex(f[3]), instant(f[4]), instant(f[5]));
+            PackedRows.readRaw(store.connection(), "object, type, commit, tree, tag_date, commit_date", "tag_targets",
+                    "object", "object", new Object[0], r -> {
+                        TagTarget t = new TagTarget(oid(r, 0), type(r), oid(r, 2), oid(r, 3), instant(r, 4),
+                                instant(r, 5));
                         out.put(t.object(), t);
                     });
         } catch (SQLException e) {
@@ -35,8 +35,28 @@ public final class TagTargetStore {
         return out;
     }
 
-    private static Instant instant(String epochMillis) {
-        return epochMillis == null ? null : Instant.ofEpochMilli(Long.parseLong(epochMillis));
+    private static Oid oid(PackedRows.Row r, int column) {
+        return r.isNull(column) ? null : Oid.fromHex(r.bytes(column), 0);
+    }
+
+    /** The type, as one of the few strings git has for it (no new string per row). */
+    private static String type(PackedRows.Row r) {
+        for (int i = 0; i < TYPES.length; i++) {
+            if (r.sameAs(1, TYPE_BYTES[i])) {
+                return TYPES[i];
+            }
+        }
+        return r.string(1);
+    }
+
+    private static final String[] TYPES = {"commit", "tree", "blob", "tag"};
+    private static final byte[][] TYPE_BYTES = {"commit".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "tree".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "blob".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "tag".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
+
+    private static Instant instant(PackedRows.Row r, int column) {
+        return r.isNull(column) ? null : Instant.ofEpochMilli(r.longValue(column));
     }
 
     /** Adds {@code targets} not kept yet, in one transaction. Cost: one statement. */
