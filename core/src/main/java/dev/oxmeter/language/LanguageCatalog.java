@@ -31,6 +31,8 @@ public final class LanguageCatalog {
 
     private final List<Language> languages;
     private final Map<String, Language> byLowerName = new HashMap<>();
+    /** Languages by their exact names, the names compositions carry: looked up without lower-casing first. */
+    private final Map<String, Language> byExactName = new HashMap<>();
     private final Map<String, Detection> byFileName = new HashMap<>();
     private final List<Map.Entry<String, Detection>> byFilePrefix = new ArrayList<>();
     private final Map<String, Detection> byExtension = new HashMap<>();
@@ -58,6 +60,7 @@ public final class LanguageCatalog {
             Language lang = new Language(ld.name(), category(ld), lower(ld.aliases()), ld.syntax());
             list.add(lang);
             register(byLowerName, ld.name().toLowerCase(Locale.ROOT), lang, "name");
+            byExactName.put(ld.name(), lang);
             for (String a : lang.aliases()) {
                 if (!a.equals(ld.name().toLowerCase(Locale.ROOT))) {
                     register(byLowerName, a, lang, "alias");
@@ -243,7 +246,8 @@ public final class LanguageCatalog {
 
     /** Looks a language up by name or alias, ignoring case. */
     public Optional<Language> byName(String name) {
-        return Optional.ofNullable(byLowerName.get(name.toLowerCase(Locale.ROOT)));
+        Language exact = byExactName.get(name);
+        return Optional.ofNullable(exact != null ? exact : byLowerName.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The bucket for files no rule recognises. */

@@ -27,7 +27,10 @@ public final class HistoryTables {
      * there is no programming code.
      */
     public static double rustShare(Composition c, LanguageCatalog catalog) {
-        long programming = programmingCode(c, catalog);
+        return rustShare(c, programmingCode(c, catalog));
+    }
+
+    private static double rustShare(Composition c, long programming) {
         return programming == 0 ? Double.NaN : 100.0 * c.row("Rust").code() / programming;
     }
 
@@ -84,8 +87,9 @@ public final class HistoryTables {
             for (String l : languages) {
                 row.add(c.row(l).code());
             }
-            row.add(programmingCode(c, catalog));
-            row.add(rustShare(c, catalog));
+            long programming = programmingCode(c, catalog);
+            row.add(programming);
+            row.add(rustShare(c, programming));
             b.row(row);
         });
         return b.build();

@@ -125,7 +125,7 @@ public final class ReleaseTags {
                 notCommits++;
             }
         }
-        candidates.sort(Comparator.comparing(TagRef::name, VersionOrder.INSTANCE));
+        candidates.sort(VersionOrder.comparing(TagRef::name));
         // From the highest version down: keep a tag unless a higher version was released strictly before it.
         boolean[] keep = new boolean[candidates.size()];
         Instant earliestLater = null;

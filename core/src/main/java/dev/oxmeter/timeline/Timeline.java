@@ -88,10 +88,10 @@ public final class Timeline {
                 warn.accept(notice);
             }
         }
-        Comparator<TagRef> cmp = order == Order.VERSION
-                ? Comparator.comparing(TagRef::name, VersionOrder.INSTANCE)
+        Comparator<TagRef> byVersion = VersionOrder.comparing(TagRef::name);
+        Comparator<TagRef> cmp = order == Order.VERSION ? byVersion
                 : Comparator.comparing(TagRef::date, Comparator.nullsFirst(Comparator.naturalOrder()))
-                        .thenComparing(TagRef::name, VersionOrder.INSTANCE);
+                        .thenComparing(byVersion);
         selected.sort(cmp);
         List<Revision> revs = inDates(resolve(repo, selected), since, until);
         if (revs.isEmpty()) {

@@ -131,4 +131,23 @@ class VersionOrderTest {
         assertThat(VersionOrder.isPreRelease("beta")).isFalse(); // no version: a word in the prefix
         assertThat(VersionOrder.isPreRelease("v2.6.11-tree")).isFalse();
     }
+
+    @Test
+    void theCachingComparatorSortsAsTheOrderDoes() {
+        String[] parts = {"v", "1", "2", "10", ".", "-", "rc", "rc1", "alpha", "_", "b", "0", "x", "release-", "3.0"};
+        Random random = new Random(7);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = random.nextInt(6); k >= 0; k--) {
+                sb.append(parts[random.nextInt(parts.length)]);
+            }
+            names.add(sb.toString());
+        }
+        List<String> byOrder = new ArrayList<>(names);
+        byOrder.sort(ORDER);
+        List<StringBuilder> boxed = new ArrayList<>(names.stream().map(StringBuilder::new).toList());
+        boxed.sort(VersionOrder.comparing(StringBuilder::toString));
+        assertThat(boxed.stream().map(StringBuilder::toString).toList()).isEqualTo(byOrder);
+    }
 }
