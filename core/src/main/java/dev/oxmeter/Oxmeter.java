@@ -208,6 +208,7 @@ public final class Oxmeter implements AutoCloseable {
          */
         public Oxmeter open() {
             GitRepo repo = GitRepo.open(repository);
+            repo.prefetchTags();
             Oxmeter ox = null;
             try {
                 Path file = defaultStore ? Oxmeter.defaultStore(repo.directory(), repo.name(), System::getenv) : store;
@@ -225,6 +226,26 @@ public final class Oxmeter implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Starts, on a daemon thread, the one-time set-up every analysis needs whatever its arguments, so that it
+     * overlaps parsing the command line: the built-in language catalog and its digest, and JGit's own (its user
+     * configuration, file-system probe and message bundle, about 40 ms before the JIT warms). Optional: each is
+     * otherwise done on first use, and a failure here is met again, and reported, there. Call it at most once.
+     */
+    public static void startWarmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                org.eclipse.jgit.util.SystemReader.getInstance().getUserConfig();
+                LanguageCatalog.standard();
+                FactsComputer.builtInLinesVersion();
+            } catch (Exception | LinkageError e) {
+                // met again where it is needed, and reported there
+            }
+        }, "oxmeter-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /**

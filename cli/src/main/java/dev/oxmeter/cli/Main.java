@@ -53,6 +53,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         int code;
         try {
+            if (runsACommand(args)) {
+                dev.oxmeter.Oxmeter.startWarmUp();
+            }
             if (mayOpenAStore(args)) {
                 NativeLibraries.load();
                 if (NativeLibraries.failure() == null) {
@@ -68,6 +71,11 @@ public final class Main implements Runnable {
         // the engine must not be torn down by the exit while its background start is still running
         dev.oxmeter.Oxmeter.awaitStoreEngine();
         System.exit(code);
+    }
+
+    /** False when the arguments only ask for help or the version. */
+    private static boolean runsACommand(String[] args) {
+        return mayOpenAStore(args) || args.length > 0 && List.of(args).contains("--no-store");
     }
 
     /** False when the arguments certainly open no store (help, version, --no-store): loading DuckDB costs 0.2 s. */

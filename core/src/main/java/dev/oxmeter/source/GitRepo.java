@@ -54,6 +54,8 @@ public final class GitRepo implements AutoCloseable {
     private final Path directory;
 
     private TagTargets tagTargets = TagTargets.NONE;
+    /** The tag refs {@link #prefetchTags} is listing, until {@link #tags} takes them. */
+    private volatile java.util.concurrent.CompletableFuture<List<Ref>> tagRefs;
 
     private GitRepo(Repository repo, Path directory) {
         this.repo = repo;
@@ -242,7 +244,8 @@ public final class GitRepo implements AutoCloseable {
     public List<TagRef> tags() {
         List<TagRef> out = new ArrayList<>();
         try (RevWalk rw = new RevWalk(repo)) {
-            for (Ref ref : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
+            List<Ref> refs = prefetchedTagRefs();
+            for (Ref ref : refs != null ? refs : repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS)) {
                 String name = ref.getName().substring(Constants.R_TAGS.length());
                 TagTarget kept = tagTargets.find(oid(ref.getObjectId()));
                 if (kept != null) {
@@ -274,6 +277,40 @@ public final class GitRepo implements AutoCloseable {
             throw new RepositoryException("cannot list tags of " + directory + ": " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Starts listing the tag refs on a daemon thread, for {@link #tags} to take: parsing git/git's 5,000 packed
+     * refs is a good part of a run that reads everything else from the store, and it can overlap opening the store.
+     * It also fills JGit's cache of packed refs, which resolving any name reads. Call at most once, before
+     * {@link #tags}; a listing that fails is done again, and reported, by {@link #tags}.
+     */
+    public void prefetchTags() {
+        java.util.concurrent.CompletableFuture<List<Ref>> f = new java.util.concurrent.CompletableFuture<>();
+        tagRefs = f;
+        Thread t = new Thread(() -> {
+            try {
+                f.complete(repo.getRefDatabase().getRefsByPrefix(Constants.R_TAGS));
+            } catch (IOException | RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        }, "oxmeter-tags");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The listing {@link #prefetchTags} made (taken once), or null when there is none or it failed. */
+    private List<Ref> prefetchedTagRefs() {
+        java.util.concurrent.CompletableFuture<List<Ref>> f = tagRefs;
+        tagRefs = null;
+        if (f == null) {
+            return null;
+        }
+        try {
+            return f.join();
+        } catch (java.util.concurrent.CompletionException | java.util.concurrent.CancellationException e) {
+            return null;
+        }
     }
 
     /**
