@@ -189,7 +189,11 @@ public final class Main implements Runnable {
         if (lean) {
             // the root as the annotation declares it, without reading the annotations of every subcommand
             CommandLine.Model.CommandSpec root = CommandLine.Model.CommandSpec.wrapWithoutInspection(new Main())
-                    .name("oxmeter").mixinStandardHelpOptions(true).versionProvider(new Version());
+                    .name("oxmeter").versionProvider(new Version());
+            if (first.isEmpty()) {
+                // only "oxmeter --version" parses the root's own options: a subcommand's arguments are all its own
+                root.mixinStandardHelpOptions(true);
+            }
             root.usageMessage().description(DESCRIPTION);
             cl = new CommandLine(root);
             COMMANDS.stream().filter(c -> name(c).equals(first)).forEach(cl::addSubcommand);
