@@ -138,10 +138,23 @@ final class BlobReaders implements AutoCloseable {
         this.threads = Math.max(1, threads);
     }
 
-    /** Queues {@code work} (blobs whose facts are unknown, each once) in storage order; returns at once. */
+    /**
+     * Jobs with at least this many blobs are read in storage order, so that each worker's git reads along delta
+     * chains (the 14,563 blobs of 15 git/git releases: 1.45 s sorted, 1.6 s not). A smaller job is read as it
+     * comes: sorting it would load JGit's whole pack index (a tenth of a second on git/git) for a few hundred blobs,
+     * as when one release is added to a store.
+     */
+    static final int SORTED_FROM = 2_000;
+
+    /**
+     * Queues {@code work} (blobs whose facts are unknown, each once), in storage order when it is large; returns at
+     * once.
+     */
     Job submit(Map<FactsKey, Detection> work) {
         List<Map.Entry<FactsKey, Detection>> list = new ArrayList<>(work.entrySet());
-        repo.sortByStorageOrder(list, e -> e.getKey().blob());
+        if (list.size() >= SORTED_FROM) {
+            repo.sortByStorageOrder(list, e -> e.getKey().blob());
+        }
         Job job = new Job(list.size());
         if (list.isEmpty()) {
             return job;

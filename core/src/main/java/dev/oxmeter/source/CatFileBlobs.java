@@ -91,6 +91,38 @@ final class CatFileBlobs implements AutoCloseable {
         }
     }
 
+    /** An object as {@link #object} reads it: its type and content ({@code size} bytes, of which {@code data} holds
+     * the first ones when it was larger than asked). */
+    record Raw(String type, byte[] data, long size) {
+    }
+
+    /**
+     * Reads object {@code id} of any type, whole when at most {@code limit} bytes, else its first {@code limit};
+     * null when git says it is missing. One round trip: for the few objects a run reads one at a time.
+     */
+    Raw object(Oid id, int limit) {
+        try {
+            in.write((id.hex() + "\n").getBytes(StandardCharsets.US_ASCII));
+            in.flush();
+            String header = line();
+            if (header.endsWith(" missing")) {
+                return null;
+            }
+            String[] f = header.split(" ");
+            if (f.length != 3 || !f[0].equals(id.hex())) {
+                throw new OxmeterException("git cat-file answered '" + header + "' for object " + id.hex());
+            }
+            long size = Long.parseLong(f[2]);
+            byte[] data = new byte[(int) Math.min(size, limit)];
+            readFully(data, data.length);
+            skip(size - data.length + 1);
+            return new Raw(f[1], data, size);
+        } catch (IOException | NumberFormatException e) {
+            throw new OxmeterException("reading object " + id.hex() + " through git cat-file failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private String line() throws IOException {
         StringBuilder b = new StringBuilder(64);
         int c;

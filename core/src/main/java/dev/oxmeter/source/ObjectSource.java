@@ -81,6 +81,10 @@ public final class ObjectSource implements AutoCloseable {
      * read; the array may be shared, do not modify it.
      */
     public byte[] rawTree(Oid id) {
+        CatFileBlobs.Raw small = repo.smallRead(id, Integer.MAX_VALUE);
+        if (small != null && small.type().equals("tree")) {
+            return small.data();
+        }
         try {
             return readRawTree(reader, id);
         } catch (MissingObjectException | CorruptObjectException e) {
@@ -153,6 +157,15 @@ public final class ObjectSource implements AutoCloseable {
      * {@code headBytes} (streamed, never inflated whole). The returned array may be shared: do not modify it.
      */
     public BlobContent blob(Oid id, long maxBytes, int headBytes) {
+        int whole = (int) Math.min(maxBytes, BlobContent.MAX_WHOLE_BYTES);
+        CatFileBlobs.Raw small = repo.smallRead(id, Math.max(whole, headBytes));
+        if (small != null && small.type().equals("blob")) {
+            if (small.size() <= whole) {
+                return new BlobContent(small.data(), small.data().length, small.size(), false);
+            }
+            int n = (int) Math.min(headBytes, small.size());
+            return new BlobContent(java.util.Arrays.copyOf(small.data(), n), n, small.size(), true);
+        }
         try {
             return readBlob(reader, id, maxBytes, headBytes);
         } catch (MissingObjectException | CorruptObjectException e) {
