@@ -75,9 +75,7 @@ public final class CompositionStore {
      */
     private static final class TreeRows {
         private final Map<Oid, Composition.Builder> out;
-        private final byte[][] nameKeys = new byte[256][];
-        private final String[] names = new String[256];
-        private int nameCount;
+        private final PackedRows.Names names = new PackedRows.Names();
         private byte[] lastTree = new byte[0];
         private Composition.Builder last;
 
@@ -96,22 +94,8 @@ public final class CompositionStore {
             return last;
         }
 
-        /** Column {@code column}'s text, made once per distinct name (a table of 256 slots, open addressing). */
         String name(PackedRows.Row r, int column) {
-            for (int i = r.hash(column) & 255; ; i = (i + 1) & 255) {
-                if (nameKeys[i] == null) {
-                    String s = r.string(column);
-                    if (nameCount < 192 && s != null) {
-                        nameKeys[i] = r.bytes(column);
-                        names[i] = s;
-                        nameCount++;
-                    }
-                    return s;
-                }
-                if (r.sameAs(column, nameKeys[i])) {
-                    return names[i];
-                }
-            }
+            return names.of(r, column);
         }
     }
 

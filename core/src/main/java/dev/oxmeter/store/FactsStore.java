@@ -10,6 +10,7 @@ import dev.oxmeter.facts.FactsKey;
 import dev.oxmeter.model.Metric;
 import dev.oxmeter.facts.Metrics;
 import dev.oxmeter.model.Oid;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.Collection;
@@ -72,53 +73,47 @@ public final class FactsStore {
             }
             // the wanted keys as a relation: two arrays unnested side by side
             String wanted = "(SELECT unnest(?::VARCHAR[]) AS blob, unnest(?::VARCHAR[]) AS detection)";
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT f.blob, f.detection, language, kind, bytes, lines, code, comment, blank "
-                            + "FROM blob_facts f JOIN " + wanted + " w ON f.blob = w.blob AND f.detection = w.detection "
-                            + "WHERE lines_version = ?")) {
-                ps.setArray(1, c.createArrayOf("VARCHAR", blobs));
-                ps.setArray(2, c.createArrayOf("VARCHAR", detections));
-                ps.setString(3, linesVersion);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        FactsKey k = new FactsKey(Oid.fromHex(rs.getString(1)), rs.getString(2));
-                        BlobFacts shape = new BlobFacts(rs.getString(3), BlobKind.valueOf(rs.getString(4)),
-                                rs.getLong(5), LineCounts.ZERO, Map.of());
+            Array blobArray = c.createArrayOf("VARCHAR", blobs);
+            Array detectionArray = c.createArrayOf("VARCHAR", detections);
+            PackedRows.Names names = new PackedRows.Names();
+            // read in place (PackedRows): a cell at a time through JDBC took a tenth of a second for 3,000 blobs
+            PackedRows.readRaw(c, "f.blob, f.detection, language, kind, bytes, code, comment, blank",
+                    "blob_facts f JOIN " + wanted + " w ON f.blob = w.blob AND f.detection = w.detection "
+                            + "WHERE lines_version = ?", "f.blob", null,
+                    new Object[] {blobArray, detectionArray, linesVersion}, r -> {
+                        String language = names.of(r, 2);
+                        String kind = names.of(r, 3);
+                        long bytes = r.longValue(4);
+                        BlobFacts shape = new BlobFacts(language, BlobKind.valueOf(kind), bytes, LineCounts.ZERO,
+                                Map.of());
                         if (!shape.holdsUnder(maxBlobBytes)) {
-                            continue;
+                            return;
                         }
-                        lines.put(k, new String[] {rs.getString(3), rs.getString(4)});
-                        counts.put(k, new long[] {rs.getLong(5), rs.getLong(7), rs.getLong(8), rs.getLong(9)});
-                    }
-                }
-            }
+                        FactsKey k = new FactsKey(Oid.fromHex(r.bytes(0), 0), names.of(r, 1));
+                        lines.put(k, new String[] {language, kind});
+                        counts.put(k, new long[] {bytes, r.longValue(5), r.longValue(6), r.longValue(7)});
+                    });
             if (!computer.analyses().isEmpty() && !lines.isEmpty()) {
                 StringBuilder where = new StringBuilder();
                 for (BlobAnalysis a : computer.analyses()) {
                     where.append(where.length() == 0 ? "" : " OR ").append("(analysis = '").append(a.name())
                             .append("' AND version = ").append(a.version()).append(')');
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT m.blob, m.detection, analysis, metric, value FROM blob_metrics m "
-                                + "JOIN " + wanted + " w ON m.blob = w.blob AND m.detection = w.detection "
-                                + "WHERE " + where)) {
-                    ps.setArray(1, c.createArrayOf("VARCHAR", blobs));
-                    ps.setArray(2, c.createArrayOf("VARCHAR", detections));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            FactsKey k = new FactsKey(Oid.fromHex(rs.getString(1)), rs.getString(2));
+                PackedRows.readRaw(c, "m.blob, m.detection, analysis, metric, value",
+                        "blob_metrics m JOIN " + wanted + " w ON m.blob = w.blob AND m.detection = w.detection "
+                                + "WHERE " + where, "m.blob", null, new Object[] {blobArray, detectionArray}, r -> {
+                            FactsKey k = new FactsKey(Oid.fromHex(r.bytes(0), 0), names.of(r, 1));
                             if (!lines.containsKey(k)) {
-                                continue;
+                                return;
                             }
+                            String analysis = names.of(r, 2);
                             TreeMap<String, Long> m = metrics.computeIfAbsent(k, x -> new HashMap<>())
-                                    .computeIfAbsent(rs.getString(3), x -> new TreeMap<>());
-                            String metric = rs.getString(4);
+                                    .computeIfAbsent(analysis, x -> new TreeMap<>());
+                            String metric = names.of(r, 3);
                             if (!metric.isEmpty()) {
-                                m.put(declared(rs.getString(3), metric), rs.getLong(5));
+                                m.put(declared(analysis, metric), r.longValue(4));
                             }
-                        }
-                    }
-                }
+                        });
             }
         } catch (SQLException e) {
             throw new OxmeterException("reading the facts cache of " + store.file() + " failed: "

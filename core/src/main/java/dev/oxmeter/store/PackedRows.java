@@ -109,6 +109,37 @@ final class PackedRows {
     }
 
     /**
+     * Makes the strings of a column with few distinct values (languages, kinds, metric names) once each: a table of
+     * 256 slots with open addressing; past 192 distinct values, new ones are made per row. Not thread-safe.
+     */
+    static final class Names {
+        private final byte[][] keys = new byte[256][];
+        private final String[] names = new String[256];
+        private int count;
+
+        /** Value {@code column} of {@code r} as text, or null. */
+        String of(Row r, int column) {
+            if (r.isNull(column)) {
+                return null;
+            }
+            for (int i = r.hash(column) & 255; ; i = (i + 1) & 255) {
+                if (keys[i] == null) {
+                    String s = r.string(column);
+                    if (count < 192) {
+                        keys[i] = r.bytes(column);
+                        names[i] = s;
+                        count++;
+                    }
+                    return s;
+                }
+                if (r.sameAs(column, keys[i])) {
+                    return names[i];
+                }
+            }
+        }
+    }
+
+    /**
      * As {@link #read}, handing each row to {@code row} as a {@link Row} (reused between rows): for many rows of
      * numbers, where a string per value was most of the cost.
      */
