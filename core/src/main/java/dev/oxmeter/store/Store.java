@@ -264,12 +264,27 @@ public final class Store implements AutoCloseable {
     }
 
     private static Found identify(Connection c) throws SQLException {
-        Map<String, List<String>> columns = columns(c);
-        if (columns.isEmpty()) {
+        // the meta table's columns and whether there is any other table: every table's columns are read only for
+        // a store of the first schema (a tenth of a warm run's store set-up when they were read every time)
+        List<String> meta = new ArrayList<>();
+        boolean anyTable = false;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT t.table_name, c.column_name || ' ' || c.data_type FROM information_schema.tables t "
+                        + "LEFT JOIN information_schema.columns c ON c.table_catalog = t.table_catalog "
+                        + "AND c.table_schema = t.table_schema AND c.table_name = t.table_name AND t.table_name = 'meta' "
+                        + "WHERE t.table_catalog = current_database() AND t.table_schema = 'main' "
+                        + "ORDER BY t.table_name = 'meta' DESC, c.ordinal_position")) {
+            while (rs.next()) {
+                anyTable = true;
+                if (rs.getString(1).equals("meta") && rs.getString(2) != null) {
+                    meta.add(rs.getString(2));
+                }
+            }
+        }
+        if (!anyTable) {
             return new Found(Kind.EMPTY, 0);
         }
-        List<String> meta = columns.get("meta");
-        if (meta == null || !meta.equals(List.of("key VARCHAR", "value VARCHAR"))) {
+        if (!meta.equals(List.of("key VARCHAR", "value VARCHAR"))) {
             return new Found(Kind.FOREIGN, 0);
         }
         Map<String, String> values = new HashMap<>();
@@ -290,6 +305,7 @@ public final class Store implements AutoCloseable {
         // the first schema had no identity: its stores are recognised by exactly its tables, columns and keys
         boolean legacy = version == 1 && Set.of("schema_version", CommitStore.META_KEY).containsAll(values.keySet());
         if (legacy) {
+            Map<String, List<String>> columns = columns(c);
             Map<String, List<String>> expected = referenceColumns();
             for (Map.Entry<String, List<String>> e : columns.entrySet()) {
                 // commit_walks was the first schema's walk frontier; today's schema no longer creates it
