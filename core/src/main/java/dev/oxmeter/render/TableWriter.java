@@ -109,7 +109,11 @@ public final class TableWriter {
         boolean[] numeric = new boolean[n];
         List<List<String>> cells = new ArrayList<>();
         for (List<Object> r : t.rows()) {
-            cells.add(r.stream().map(TableWriter::display).toList());
+            List<String> shown = new ArrayList<>(r.size());
+            for (Object o : r) {
+                shown.add(display(o));
+            }
+            cells.add(shown);
         }
         List<String> total = t.total() == null ? null : t.total().stream().map(TableWriter::display).toList();
         List<String> columns = t.columns().stream().map(Visible::text).toList();
@@ -160,17 +164,35 @@ public final class TableWriter {
         return sb.toString();
     }
 
+    /** Appends one line: cells padded to their column's width, trailing white space stripped. */
     private static void appendRow(StringBuilder sb, List<String> r, int[] width, boolean[] numeric) {
-        StringBuilder line = new StringBuilder();
+        int start = sb.length();
         for (int c = 0; c < r.size(); c++) {
             String s = r.get(c);
-            String pad = " ".repeat(Math.max(0, width[c] - s.length()));
-            line.append(numeric[c] ? pad + s : s + pad);
+            int pad = Math.max(0, width[c] - s.length());
+            if (numeric[c]) {
+                spaces(sb, pad);
+                sb.append(s);
+            } else {
+                sb.append(s);
+                spaces(sb, pad);
+            }
             if (c < r.size() - 1) {
-                line.append("  ");
+                sb.append("  ");
             }
         }
-        sb.append(line.toString().stripTrailing()).append('\n');
+        int end = sb.length();
+        while (end > start && Character.isWhitespace(sb.charAt(end - 1))) {
+            end--;
+        }
+        sb.setLength(end);
+        sb.append('\n');
+    }
+
+    private static void spaces(StringBuilder sb, int n) {
+        for (int i = 0; i < n; i++) {
+            sb.append(' ');
+        }
     }
 
     /**
