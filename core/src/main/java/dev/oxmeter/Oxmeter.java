@@ -237,6 +237,7 @@ public final class Oxmeter implements AutoCloseable {
     public static void startWarmUp() {
         Thread t = new Thread(() -> {
             try {
+                GitRepo.configureCaches();
                 org.eclipse.jgit.util.SystemReader.getInstance().getUserConfig();
                 LanguageCatalog.standard();
                 FactsComputer.builtInLinesVersion();

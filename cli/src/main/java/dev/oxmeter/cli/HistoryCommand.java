@@ -36,7 +36,9 @@ final class HistoryCommand implements Callable<Integer> {
                     ? HistoryTables.pivot(title, history, s.ox().catalog(), meta)
                     : HistoryTables.longFormat(title, history, s.ox().catalog(), meta);
             s.finish(s.ox().servedFromStore() + " of " + revs.size() + " revisions served from the store");
-            Output.emit(s.out(), TableWriter.render(t, options.common.format(), s.header(revs, Map.of())),
+            // only JSON prints the header: a thousand revisions' ids and dates are not formatted for nothing
+            Output.emit(s.out(), TableWriter.render(t, options.common.format(),
+                    options.common.format() == dev.oxmeter.render.Format.JSON ? s.header(revs, Map.of()) : null),
                     options.common);
         }
         return 0;

@@ -51,6 +51,14 @@ public final class GitRepo implements AutoCloseable {
         cfg.install();
     }
 
+    /**
+     * Makes sure JGit's caches are configured as above (the class's initialisation does it once per process, about
+     * as long as opening a repository before the JIT warms), so that a background start can do it early.
+     */
+    public static void configureCaches() {
+        // nothing: calling it initialises the class
+    }
+
     private final Repository repo;
     private final Path directory;
 
