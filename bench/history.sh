@@ -23,6 +23,7 @@ Times, each once (sequentially):
   (e) (a) again with one more tag (the newest release not in (a)), on the store of (a)   (warm)
   (f) peak RSS of (d) (/usr/bin/time -v) and peak Java heap (GC log)
   (g) (d) again on its store: every tag, warm
+(e), (g) and the JVM start-up run REPEAT times (default 5) and report their median, with the lowest and highest.
 Environment: REVS=T1,T2,... measures these revisions instead of N chosen tags, EXTRA=TAG the one (e) adds;
              OX_FLAGS (extra oxmeter flags, e.g. --include-vendored), CLOC_TAGS=K runs the cloc loop on K of the N tags (evenly) and extrapolates it to N;
              SKIP_ALL=1 skips (d)/(f); CLOC_FLAGS; OXMETER (launcher path).
@@ -39,6 +40,8 @@ CLOC_TAGS=${CLOC_TAGS:-$n_tags}
 [[ "$CLOC_TAGS" =~ ^[1-9][0-9]*$ ]] || die "CLOC_TAGS must be a positive integer"
 CLOC_FLAGS=${CLOC_FLAGS:-}
 SKIP_ALL=${SKIP_ALL:-0}
+REPEAT=${REPEAT:-5}
+[[ "$REPEAT" =~ ^[1-9][0-9]*$ ]] || die "REPEAT must be a positive integer"
 need git tar cloc awk sort java
 [ "$SKIP_ALL" = 1 ] || [ -x /usr/bin/time ] || die "/usr/bin/time not found (apt-get install -y time), or set SKIP_ALL=1"
 check_repo "$repo"
@@ -166,21 +169,22 @@ if [ "$SKIP_ALL" != 1 ]; then
     { split($0, a, /->|\(|\)/); if (mb(a[1]) > used) used = mb(a[1]); if (mb(a[3]) > comm) comm = mb(a[3]); n++ }
     END { if (n) printf "%.0f MiB used before GC at most, %.0f MiB committed at most (%d GCs)", used, comm, n; else print "no GC happened" }' || true)
   st_d_revs=$(ox_field "$st_d" "revisions?")
-  note "(g) oxmeter history, every tag, warm store"
-  r=$(run_timed /dev/null "$tmp/g.err" "$OXMETER" history "$repo" ${OX_FLAGS:-} ${all_revs[@]+"${all_revs[@]}"} \
-    --store "$tmp/d.duckdb" -q -v)
-  t_g=$(wall_of "$r"); c_g=$(cpu_of "$r")
+  note "(g) oxmeter history, every tag, warm store, $REPEAT times"
+  r=$(timed_median "$REPEAT" "" /dev/null "$tmp/g.err" "$OXMETER" history "$repo" ${OX_FLAGS:-} \
+    ${all_revs[@]+"${all_revs[@]}"} --store "$tmp/d.duckdb" -q -v)
+  read -r t_g c_g lo_g hi_g <<<"$r"
   st_g=$(ox_stats "$tmp/g.err")
 fi
 
 # ---- (e) warm: the store of (a), plus one more tag ----
-note "(e) oxmeter history, $n tags + $extra, warm store"
-r=$(run_timed /dev/null "$tmp/e.err" "$OXMETER" history "$repo" ${OX_FLAGS:-} --revs "$revs,$extra" --store "$tmp/a.duckdb" -q -v)
-t_e=$(wall_of "$r"); c_e=$(cpu_of "$r")
+note "(e) oxmeter history, $n tags + $extra, warm store, $REPEAT times (each on a copy of the store of (a))"
+r=$(timed_median "$REPEAT" "cp '$tmp/a.duckdb' '$tmp/e.duckdb'" /dev/null "$tmp/e.err" "$OXMETER" history "$repo" \
+  ${OX_FLAGS:-} --revs "$revs,$extra" --store "$tmp/e.duckdb" -q -v)
+read -r t_e c_e lo_e hi_e <<<"$r"
 st_e=$(ox_stats "$tmp/e.err")
 
-r=$(run_timed /dev/null "$tmp/err" "$OXMETER" --version)
-t_jvm=$(wall_of "$r"); c_jvm=$(cpu_of "$r")
+r=$(timed_median "$REPEAT" "" /dev/null "$tmp/err" "$OXMETER" --version)
+read -r t_jvm c_jvm lo_jvm hi_jvm <<<"$r"
 
 # ---- report ----
 a_secs=$(ox_secs "$st_a"); e_secs=$(ox_secs "$st_e")
@@ -197,7 +201,8 @@ echo "  (e) -v: ${st_e#oxmeter: }   (extra tag: $extra)"
 echo
 row() { printf '%-58s %9s %9s\n' "$@"; }
 row "step" "wall s" "cpu s"
-row "JVM start-up (oxmeter --version)" "$t_jvm" "$c_jvm"
+row "JVM start-up (oxmeter --version), median of $REPEAT" "$t_jvm" "$c_jvm"
+row "    lowest..highest wall" "$lo_jvm..$hi_jvm" ""
 row "(a) oxmeter history, $n tags, cold" "$t_a" "$c_a"
 row "    its own -v seconds" "$a_secs" ""
 if [ "$n_cloc" -lt "$n" ]; then
@@ -212,10 +217,12 @@ row "    two cat-file --batch at once, half each" "$t_c2" "$c_c2"
 if [ "$SKIP_ALL" != 1 ]; then
   row "(d) oxmeter history, every tag ($st_d_revs revisions), cold" "$t_d" "$c_d"
   row "    its own -v seconds" "$(ox_secs "$st_d")" ""
-  row "(g) (d) again, warm" "$t_g" "$c_g"
+  row "(g) (d) again, warm, median of $REPEAT" "$t_g" "$c_g"
+  row "    lowest..highest wall" "$lo_g..$hi_g" ""
   row "    its own -v seconds" "$(ox_secs "$st_g")" ""
 fi
-row "(e) warm: (a) + 1 tag, on the store of (a)" "$t_e" "$c_e"
+row "(e) warm: (a) + 1 tag, on the store of (a), median of $REPEAT" "$t_e" "$c_e"
+row "    lowest..highest wall" "$lo_e..$hi_e" ""
 row "    its own -v seconds" "$e_secs" ""
 if [ "$SKIP_ALL" != 1 ]; then
   echo

@@ -60,6 +60,22 @@ run_timed() {
   c0=$(cat "$err.cpu0"); c1=$(cat "$err.cpu1")
   echo "$(secs "$t0" "$t1") $(secs "$c0" "$c1")"
 }
+# timed_median N PREP OUT ERR CMD... : runs CMD N times, the shell command PREP before each (may be empty), and
+# prints "median-wall median-cpu lowest-wall highest-wall" in seconds. Short runs vary by a tenth of a second from
+# one run to the next on a shared machine: the median of several is what a row compares.
+timed_median() {
+  local n=$1 prep=$2 out=$3 err=$4 i r walls="" cpus=""
+  shift 4
+  for ((i = 0; i < n; i++)); do
+    if [ -n "$prep" ]; then eval "$prep"; fi
+    r=$(run_timed "$out" "$err" "$@") || return 1
+    walls="$walls $(wall_of "$r")"
+    cpus="$cpus $(cpu_of "$r")"
+  done
+  local mc
+  mc=$(printf '%s\n' $cpus | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+  printf '%s\n' $walls | sort -g | awk -v c="$mc" '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)], c, a[1], a[NR] }'
+}
 wall_of() { echo "${1% *}"; }
 cpu_of() { echo "${1#* }"; }
 
