@@ -206,7 +206,8 @@ public final class GitRepo implements AutoCloseable {
         // again to name it (a tenth of a small run's main thread before the JIT warms)
         try {
             for (int depth = 0; depth < 16; depth++) {
-                CatFileBlobs.Raw raw = smallRead(at, Integer.MAX_VALUE);
+                // a tag may point at a large blob: only headers are needed, and they come first
+                CatFileBlobs.Raw raw = smallRead(at, PEEL_BYTES);
                 if (raw == null) {
                     return null;
                 }
@@ -242,6 +243,9 @@ public final class GitRepo implements AutoCloseable {
         }
         return null;
     }
+
+    /** Bytes of an object read to peel it: its headers (a commit's or tag's message may be cut). */
+    private static final int PEEL_BYTES = 1 << 20;
 
     private static boolean startsWith(byte[] b, String prefix) {
         if (b.length < prefix.length() + 40) {
