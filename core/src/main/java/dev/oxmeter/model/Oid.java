@@ -44,16 +44,34 @@ public record Oid(long w1, long w2, int w3) implements Comparable<Oid> {
 
     private static long hexLong(byte[] b, int from, int digits) {
         long v = 0;
+        int bad = 0;
         for (int i = from; i < from + digits; i++) {
-            int c = b[i];
-            int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                    : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            if (d < 0) {
-                throw new IllegalArgumentException("not a hex digit: '" + (char) (c & 0xff) + "'");
+            int d = HEX_VALUE[b[i] & 0xff];
+            bad |= d;
+            v = (v << 4) | (d & 15);
+        }
+        if (bad < 0) {
+            for (int i = from; i < from + digits; i++) {
+                if (HEX_VALUE[b[i] & 0xff] < 0) {
+                    throw new IllegalArgumentException("not a hex digit: '" + (char) (b[i] & 0xff) + "'");
+                }
             }
-            v = (v << 4) | d;
         }
         return v;
+    }
+
+    /** Each byte's value as a hex digit (either case), -1 for any other byte. */
+    private static final byte[] HEX_VALUE = new byte[256];
+
+    static {
+        java.util.Arrays.fill(HEX_VALUE, (byte) -1);
+        for (int i = 0; i < 10; i++) {
+            HEX_VALUE['0' + i] = (byte) i;
+        }
+        for (int i = 0; i < 6; i++) {
+            HEX_VALUE['a' + i] = (byte) (10 + i);
+            HEX_VALUE['A' + i] = (byte) (10 + i);
+        }
     }
 
     private static long hexLong(CharSequence s, int from, int digits) {
