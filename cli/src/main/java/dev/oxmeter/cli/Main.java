@@ -84,26 +84,30 @@ public final class Main implements Runnable {
         System.exit(code);
     }
 
-    /** False when the arguments only ask for help or the version. */
-    private static boolean runsACommand(String[] args) {
-        return mayOpenAStore(args) || args.length > 0 && List.of(args).contains("--no-store");
-    }
-
     /** False when the arguments certainly open no store (help, version, --no-store): loading DuckDB costs 0.2 s. */
     private static boolean mayOpenAStore(String[] args) {
-        if (args.length == 0 || args[0].equals("help")) {
-            return false;
-        }
+        return runsACommand(args) && !hasOption(args, "--no-store");
+    }
+
+    /** False when the arguments are none, or only ask for help or the version. */
+    private static boolean runsACommand(String[] args) {
+        return args.length > 0 && !args[0].equals("help")
+                && !hasOption(args, "-h", "--help", "-V", "--version");
+    }
+
+    /** Whether one of {@code options} comes before any {@code --}. */
+    private static boolean hasOption(String[] args, String... options) {
         for (String a : args) {
             if (a.equals("--")) {
-                break;
-            }
-            if (a.equals("--no-store") || a.equals("-h") || a.equals("--help") || a.equals("-V")
-                    || a.equals("--version")) {
                 return false;
             }
+            for (String o : options) {
+                if (a.equals(o)) {
+                    return true;
+                }
+            }
         }
-        return true;
+        return false;
     }
 
     /** Runs the command line with the process's standard streams and returns the exit code. */

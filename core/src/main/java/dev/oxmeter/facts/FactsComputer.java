@@ -56,7 +56,7 @@ public final class FactsComputer {
 
     /**
      * The line facts' version for the built-in catalog: the counter's version and a digest of the catalog's file,
-     * computed once per process (the digest is a fifth of a warm run's set-up when the JIT has not warmed yet).
+     * hashed once per process rather than once per computer (and early, by {@code Oxmeter.startWarmUp}).
      */
     public static String builtInLinesVersion() {
         return BuiltIn.LINES_VERSION;

@@ -64,19 +64,15 @@ final class CatFileBlobs implements AutoCloseable {
             in.write(b.toString().getBytes(StandardCharsets.US_ASCII));
             in.flush();
             for (Oid id : ids) {
-                String header = line();
-                if (header.endsWith(" missing")) {
+                Header h = header(id);
+                if (h == null) {
                     sink.accept(id, null);
                     continue;
                 }
-                String[] f = header.split(" ");
-                if (f.length != 3 || !f[0].equals(id.hex())) {
-                    throw new OxmeterException("git cat-file answered '" + header + "' for blob " + id.hex());
-                }
-                if (!f[1].equals("blob")) {
+                if (!h.type().equals("blob")) {
                     throw new OxmeterException("object " + id.hex() + " is not a blob");
                 }
-                long size = Long.parseLong(f[2]);
+                long size = h.size();
                 boolean whole = size <= maxBytes && size <= Integer.MAX_VALUE - 16;
                 int keep = (int) (whole ? size : Math.min(headBytes, size));
                 if (buffer.length < keep) {
@@ -104,22 +100,37 @@ final class CatFileBlobs implements AutoCloseable {
         try {
             in.write((id.hex() + "\n").getBytes(StandardCharsets.US_ASCII));
             in.flush();
-            String header = line();
-            if (header.endsWith(" missing")) {
+            Header h = header(id);
+            if (h == null) {
                 return null;
             }
-            String[] f = header.split(" ");
-            if (f.length != 3 || !f[0].equals(id.hex())) {
-                throw new OxmeterException("git cat-file answered '" + header + "' for object " + id.hex());
-            }
-            long size = Long.parseLong(f[2]);
-            byte[] data = new byte[(int) Math.min(size, limit)];
+            byte[] data = new byte[(int) Math.min(h.size(), limit)];
             readFully(data, data.length);
-            skip(size - data.length + 1);
-            return new Raw(f[1], data, size);
-        } catch (IOException | NumberFormatException e) {
+            skip(h.size() - data.length + 1);
+            return new Raw(h.type(), data, h.size());
+        } catch (IOException e) {
             throw new OxmeterException("reading object " + id.hex() + " through git cat-file failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private record Header(String type, long size) {
+    }
+
+    /** The header git writes before object {@code id}: its type and size; null when git says it is missing. */
+    private Header header(Oid id) throws IOException {
+        String header = line();
+        if (header.endsWith(" missing")) {
+            return null;
+        }
+        String[] f = header.split(" ");
+        if (f.length != 3 || !f[0].equals(id.hex())) {
+            throw new OxmeterException("git cat-file answered '" + header + "' for object " + id.hex());
+        }
+        try {
+            return new Header(f[1], Long.parseLong(f[2]));
+        } catch (NumberFormatException e) {
+            throw new OxmeterException("git cat-file answered '" + header + "' for object " + id.hex());
         }
     }
 

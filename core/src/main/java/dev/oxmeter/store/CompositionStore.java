@@ -87,10 +87,9 @@ public final class CompositionStore {
         /** The builder of column 0's tree: created when {@code create}, else null for a tree with no rows yet. */
         Composition.Builder builder(PackedRows.Row r, boolean create) {
             if (!r.sameAs(0, lastTree)) {
-                byte[] tree = r.bytes(0);
-                Oid id = Oid.fromHex(tree, 0);
+                Oid id = r.oid(0);
                 last = create ? out.computeIfAbsent(id, t -> new Composition.Builder()) : out.get(id);
-                lastTree = last == null ? new byte[0] : tree;
+                lastTree = last == null ? new byte[0] : r.bytes(0);
             }
             return last;
         }
@@ -174,8 +173,7 @@ public final class CompositionStore {
         Map<String, Revision> saved = new HashMap<>();
         PackedRows.readRaw(conn, "label, commit, tree, epoch_ms(date)",
                 "revisions WHERE options = ? AND facts_version = ?", "label", null, new Object[] {options, factsVersion},
-                r -> saved.put(r.string(0), new Revision(r.string(0),
-                        r.isNull(1) ? null : Oid.fromHex(r.bytes(1), 0), Oid.fromHex(r.bytes(2), 0),
+                r -> saved.put(r.string(0), new Revision(r.string(0), r.oid(1), r.oid(2),
                         r.isNull(3) ? null : Instant.ofEpochMilli(r.longValue(3)))));
         Map<String, Revision> changed = new java.util.LinkedHashMap<>();
         for (Saved r : results) {

@@ -89,7 +89,7 @@ public final class FactsStore {
                         if (!shape.holdsUnder(maxBlobBytes)) {
                             return;
                         }
-                        FactsKey k = new FactsKey(Oid.fromHex(r.bytes(0), 0), names.of(r, 1));
+                        FactsKey k = new FactsKey(r.oid(0), names.of(r, 1));
                         lines.put(k, new String[] {language, kind});
                         counts.put(k, new long[] {bytes, r.longValue(5), r.longValue(6), r.longValue(7)});
                     });
@@ -102,7 +102,7 @@ public final class FactsStore {
                 PackedRows.readRaw(c, "m.blob, m.detection, analysis, metric, value",
                         "blob_metrics m JOIN " + wanted + " w ON m.blob = w.blob AND m.detection = w.detection "
                                 + "WHERE " + where, "m.blob", null, new Object[] {blobArray, detectionArray}, r -> {
-                            FactsKey k = new FactsKey(Oid.fromHex(r.bytes(0), 0), names.of(r, 1));
+                            FactsKey k = new FactsKey(r.oid(0), names.of(r, 1));
                             if (!lines.containsKey(k)) {
                                 return;
                             }

@@ -1,5 +1,6 @@
 package dev.oxmeter.store;
 
+import dev.oxmeter.model.Oid;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -91,6 +92,17 @@ final class PackedRows {
         /** True when value {@code i} holds exactly {@code bytes}. */
         boolean sameAs(int i, byte[] bytes) {
             return len[i] == bytes.length && java.util.Arrays.equals(b, at[i], at[i] + len[i], bytes, 0, bytes.length);
+        }
+
+        /** Value {@code i}, a 40-digit object id, parsed in place; null for NULL. */
+        Oid oid(int i) {
+            if (len[i] < 0) {
+                return null;
+            }
+            if (len[i] != 40) {
+                throw new IllegalArgumentException("not a 40-digit object id: " + string(i));
+            }
+            return Oid.fromHex(b, at[i]);
         }
 
         /** A hash of value {@code i}'s bytes. */

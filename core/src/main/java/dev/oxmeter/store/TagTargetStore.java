@@ -22,9 +22,10 @@ public final class TagTargetStore {
     public static Map<Oid, TagTarget> load(Store store) {
         Map<Oid, TagTarget> out = new HashMap<>();
         try {
+            PackedRows.Names types = new PackedRows.Names();
             PackedRows.readRaw(store.connection(), "object, type, commit, tree, tag_date, commit_date", "tag_targets",
                     "object", "object", new Object[0], r -> {
-                        TagTarget t = new TagTarget(oid(r, 0), type(r), oid(r, 2), oid(r, 3), instant(r, 4),
+                        TagTarget t = new TagTarget(r.oid(0), types.of(r, 1), r.oid(2), r.oid(3), instant(r, 4),
                                 instant(r, 5));
                         out.put(t.object(), t);
                     });
@@ -34,26 +35,6 @@ public final class TagTargetStore {
         }
         return out;
     }
-
-    private static Oid oid(PackedRows.Row r, int column) {
-        return r.isNull(column) ? null : Oid.fromHex(r.bytes(column), 0);
-    }
-
-    /** The type, as one of the few strings git has for it (no new string per row). */
-    private static String type(PackedRows.Row r) {
-        for (int i = 0; i < TYPES.length; i++) {
-            if (r.sameAs(1, TYPE_BYTES[i])) {
-                return TYPES[i];
-            }
-        }
-        return r.string(1);
-    }
-
-    private static final String[] TYPES = {"commit", "tree", "blob", "tag"};
-    private static final byte[][] TYPE_BYTES = {"commit".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "tree".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "blob".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "tag".getBytes(java.nio.charset.StandardCharsets.US_ASCII)};
 
     private static Instant instant(PackedRows.Row r, int column) {
         return r.isNull(column) ? null : Instant.ofEpochMilli(r.longValue(column));
