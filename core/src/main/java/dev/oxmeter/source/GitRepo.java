@@ -28,6 +28,7 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.revwalk.RevTag;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.lib.ObjectChecker;
 import org.eclipse.jgit.util.RawParseUtils;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.storage.file.WindowCacheConfig;
@@ -214,7 +215,7 @@ public final class GitRepo implements AutoCloseable {
                 byte[] b = raw.data();
                 switch (raw.type()) {
                     case "tag" -> {
-                        if (!startsWith(b, "object ")) {
+                        if (!headerWithId(b, ObjectChecker.object)) {
                             return null;
                         }
                         if (depth == 0) {
@@ -227,7 +228,7 @@ public final class GitRepo implements AutoCloseable {
                     case "commit" -> {
                         int p = RawParseUtils.committer(b, 0);
                         PersonIdent who = p < 0 ? null : RawParseUtils.parsePersonIdent(b, p);
-                        if (!startsWith(b, "tree ") || who == null) {
+                        if (!headerWithId(b, ObjectChecker.tree) || who == null) {
                             return null;
                         }
                         return new TagTarget(oid(start), "commit", at, oid(ObjectId.fromString(b, 5)), tagDate,
@@ -247,16 +248,10 @@ public final class GitRepo implements AutoCloseable {
     /** Bytes of an object read to peel it: its headers (a commit's or tag's message may be cut). */
     private static final int PEEL_BYTES = 1 << 20;
 
-    private static boolean startsWith(byte[] b, String prefix) {
-        if (b.length < prefix.length() + 40) {
-            return false;
-        }
-        for (int i = 0; i < prefix.length(); i++) {
-            if (b[i] != prefix.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code raw} starts with the header {@code key} (JGit's, with its space) and a full id after it. */
+    private static boolean headerWithId(byte[] raw, byte[] key) {
+        int p = RawParseUtils.match(raw, 0, key);
+        return p > 0 && raw.length >= p + Constants.OBJECT_ID_STRING_LENGTH;
     }
 
     /** A reader for trees and blobs; not thread-safe, so make one per thread. */
