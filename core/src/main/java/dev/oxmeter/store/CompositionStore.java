@@ -48,12 +48,12 @@ public final class CompositionStore {
             java.sql.Connection c = store.connection();
             Object[] ids = trees.stream().map(Oid::hex).distinct().toArray();
             TreeRows rows = new TreeRows(out);
-            PackedRows.readRaw(c, "tree, language, files, lines, code, comment, blank, bytes",
+            PackedRows.readRaw(c, "tree, language, #files, #lines, #code, #comment, #blank, #bytes",
                     "tree_composition WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
                     "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)},
                     r -> rows.builder(r, true).add(rows.name(r, 1), new Totals(r.longValue(2), r.longValue(3),
                             r.longValue(4), r.longValue(5), r.longValue(6), r.longValue(7))));
-            PackedRows.readRaw(c, "tree, metric, value",
+            PackedRows.readRaw(c, "tree, metric, #value",
                     "tree_metrics WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
                     "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)}, r -> {
                         Composition.Builder b = rows.builder(r, false);
@@ -171,7 +171,7 @@ public final class CompositionStore {
         // the saved rows read in place and compared as ids and numbers: a warm run of 1,000 revisions writes nothing
         // and should spend nothing on formatting them
         Map<String, Revision> saved = new HashMap<>();
-        PackedRows.readRaw(conn, "label, commit, tree, epoch_ms(date)",
+        PackedRows.readRaw(conn, "label, commit, tree, #epoch_ms(date)",
                 "revisions WHERE options = ? AND facts_version = ?", "label", null, new Object[] {options, factsVersion},
                 r -> saved.put(r.string(0), new Revision(r.string(0), r.oid(1), r.oid(2),
                         r.isNull(3) ? null : Instant.ofEpochMilli(r.longValue(3)))));

@@ -77,7 +77,7 @@ public final class FactsStore {
             Array detectionArray = c.createArrayOf("VARCHAR", detections);
             PackedRows.Names names = new PackedRows.Names();
             // read in place (PackedRows): a cell at a time through JDBC took a tenth of a second for 3,000 blobs
-            PackedRows.readRaw(c, "f.blob, f.detection, language, kind, bytes, code, comment, blank",
+            PackedRows.readRaw(c, "f.blob, f.detection, language, kind, #bytes, #code, #comment, #blank",
                     "blob_facts f JOIN " + wanted + " w ON f.blob = w.blob AND f.detection = w.detection "
                             + "WHERE lines_version = ?", "f.blob", null,
                     new Object[] {blobArray, detectionArray, linesVersion}, r -> {
@@ -99,7 +99,7 @@ public final class FactsStore {
                     where.append(where.length() == 0 ? "" : " OR ").append("(analysis = '").append(a.name())
                             .append("' AND version = ").append(a.version()).append(')');
                 }
-                PackedRows.readRaw(c, "m.blob, m.detection, analysis, metric, value",
+                PackedRows.readRaw(c, "m.blob, m.detection, analysis, metric, #value",
                         "blob_metrics m JOIN " + wanted + " w ON m.blob = w.blob AND m.detection = w.detection "
                                 + "WHERE " + where, "m.blob", null, new Object[] {blobArray, detectionArray}, r -> {
                             FactsKey k = new FactsKey(r.oid(0), names.of(r, 1));

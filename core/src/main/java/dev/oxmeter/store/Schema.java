@@ -150,4 +150,37 @@ final class Schema {
             """
             CREATE TABLE IF NOT EXISTS toolchain_listings(
               tree VARCHAR NOT NULL, version VARCHAR NOT NULL, listing VARCHAR NOT NULL)""");
+
+    /** The meta key under which a store records the {@link #DDL_DIGEST} it was last brought up to. */
+    static final String DDL_DIGEST_KEY = "ddl_digest";
+
+    /**
+     * A fingerprint of {@link #DDL}'s text (its length and {@code String.hashCode}, which the language fixes): a
+     * store that records it and holds every name in {@link #CREATED} needs none of the statements run again.
+     */
+    static final String DDL_DIGEST;
+
+    /** The table and view names {@link #DDL} creates. */
+    static final Set<String> CREATED;
+
+    static {
+        String all = String.join("\n", DDL);
+        DDL_DIGEST = all.length() + "-" + Integer.toHexString(all.hashCode());
+        Set<String> names = new java.util.HashSet<>();
+        for (String ddl : DDL) {
+            // "CREATE TABLE IF NOT EXISTS name(" or "CREATE OR REPLACE VIEW name AS"
+            String head = ddl.strip();
+            int at = head.startsWith("CREATE TABLE IF NOT EXISTS ") ? "CREATE TABLE IF NOT EXISTS ".length()
+                    : head.startsWith("CREATE OR REPLACE VIEW ") ? "CREATE OR REPLACE VIEW ".length() : -1;
+            if (at < 0) {
+                throw new IllegalStateException("unexpected schema statement: " + head);
+            }
+            int end = at;
+            while (end < head.length() && (Character.isLetterOrDigit(head.charAt(end)) || head.charAt(end) == '_')) {
+                end++;
+            }
+            names.add(head.substring(at, end));
+        }
+        CREATED = Set.copyOf(names);
+    }
 }

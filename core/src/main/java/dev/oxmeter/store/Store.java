@@ -60,7 +60,11 @@ public final class Store implements AutoCloseable {
         FOREIGN
     }
 
-    private record Found(Kind kind, int version) {
+    /** What a store holds; {@code schemaCurrent}: it records this oxmeter's schema statements and has their names. */
+    private record Found(Kind kind, int version, boolean schemaCurrent) {
+        Found(Kind kind, int version) {
+            this(kind, version, false);
+        }
     }
 
     /** The engine's first start in this process, run by {@link #startEngine}; null until then. */
@@ -264,31 +268,37 @@ public final class Store implements AutoCloseable {
     }
 
     private static Found identify(Connection c) throws SQLException {
-        // the meta table's columns and whether there is any other table: every table's columns are read only for
-        // a store of the first schema (a tenth of a warm run's store set-up when they were read every time)
-        List<String> meta = new ArrayList<>();
-        boolean anyTable = false;
+        // every table's and view's name, then the meta table's columns from its own result set: reading them from
+        // information_schema.columns cost more than the rest of identification (every table's columns are read
+        // only for a store of the first schema)
+        Set<String> names = new java.util.HashSet<>();
+        String metaType = null;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT t.table_name, c.column_name || ' ' || c.data_type FROM information_schema.tables t "
-                        + "LEFT JOIN information_schema.columns c ON c.table_catalog = t.table_catalog "
-                        + "AND c.table_schema = t.table_schema AND c.table_name = t.table_name AND t.table_name = 'meta' "
-                        + "WHERE t.table_catalog = current_database() AND t.table_schema = 'main' "
-                        + "ORDER BY t.table_name = 'meta' DESC, c.ordinal_position")) {
+                "SELECT table_name, table_type FROM information_schema.tables "
+                        + "WHERE table_catalog = current_database() AND table_schema = 'main'")) {
             while (rs.next()) {
-                anyTable = true;
-                if (rs.getString(1).equals("meta") && rs.getString(2) != null) {
-                    meta.add(rs.getString(2));
+                names.add(rs.getString(1));
+                if (rs.getString(1).equals("meta")) {
+                    metaType = rs.getString(2);
                 }
             }
         }
-        if (!anyTable) {
+        if (names.isEmpty()) {
             return new Found(Kind.EMPTY, 0);
         }
-        if (!meta.equals(List.of("key VARCHAR", "value VARCHAR"))) {
+        if (!"BASE TABLE".equals(metaType)) {
             return new Found(Kind.FOREIGN, 0);
         }
         Map<String, String> values = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT key, value FROM meta")) {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM meta")) {
+            java.sql.ResultSetMetaData md = rs.getMetaData();
+            List<String> meta = new ArrayList<>();
+            for (int i = 1; i <= md.getColumnCount(); i++) {
+                meta.add(md.getColumnName(i) + " " + md.getColumnTypeName(i));
+            }
+            if (!meta.equals(List.of("key VARCHAR", "value VARCHAR"))) {
+                return new Found(Kind.FOREIGN, 0);
+            }
             while (rs.next()) {
                 values.put(rs.getString(1), rs.getString(2));
             }
@@ -300,7 +310,8 @@ public final class Store implements AutoCloseable {
             version = 0;
         }
         if (IDENTITY.equals(values.get(IDENTITY_KEY))) {
-            return new Found(Kind.OXMETER, version);
+            return new Found(Kind.OXMETER, version, Schema.DDL_DIGEST.equals(values.get(Schema.DDL_DIGEST_KEY))
+                    && names.containsAll(Schema.CREATED));
         }
         // the first schema had no identity: its stores are recognised by exactly its tables, columns and keys
         boolean legacy = version == 1 && Set.of("schema_version", CommitStore.META_KEY).containsAll(values.keySet());
@@ -370,8 +381,13 @@ public final class Store implements AutoCloseable {
     private void migrate(Found found, Consumer<String> notice) throws SQLException {
         try (Statement st = conn.createStatement()) {
             if (found.kind() == Kind.OXMETER && found.version() == SCHEMA_VERSION) {
-                for (String ddl : Schema.DDL) {
-                    st.execute(ddl);
+                // Nothing to run when the store is up to this schema's statements: running them anyway replaced
+                // the views, a write (and a checkpoint on close) in every run, however read-only.
+                if (!found.schemaCurrent()) {
+                    for (String ddl : Schema.DDL) {
+                        st.execute(ddl);
+                    }
+                    recordDigest();
                 }
                 return;
             }
@@ -393,6 +409,9 @@ public final class Store implements AutoCloseable {
                     ps.setString(1, "schema_version");
                     ps.setString(2, String.valueOf(SCHEMA_VERSION));
                     ps.addBatch();
+                    ps.setString(1, Schema.DDL_DIGEST_KEY);
+                    ps.setString(2, Schema.DDL_DIGEST);
+                    ps.addBatch();
                     ps.executeBatch();
                 }
                 conn.commit();
@@ -402,6 +421,14 @@ public final class Store implements AutoCloseable {
             } finally {
                 conn.setAutoCommit(true);
             }
+        }
+    }
+
+    private void recordDigest() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
+            ps.setString(1, Schema.DDL_DIGEST_KEY);
+            ps.setString(2, Schema.DDL_DIGEST);
+            ps.executeUpdate();
         }
     }
 

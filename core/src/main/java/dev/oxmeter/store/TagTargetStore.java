@@ -23,7 +23,7 @@ public final class TagTargetStore {
         Map<Oid, TagTarget> out = new HashMap<>();
         try {
             PackedRows.Names types = new PackedRows.Names();
-            PackedRows.readRaw(store.connection(), "object, type, commit, tree, tag_date, commit_date", "tag_targets",
+            PackedRows.readRaw(store.connection(), "object, type, commit, tree, #tag_date, #commit_date", "tag_targets",
                     "object", "object", new Object[0], r -> {
                         TagTarget t = new TagTarget(r.oid(0), types.of(r, 1), r.oid(2), r.oid(3), instant(r, 4),
                                 instant(r, 5));

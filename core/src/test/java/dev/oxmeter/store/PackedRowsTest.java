@@ -35,6 +35,13 @@ class PackedRowsTest {
                     "b|null|9223372036854775807", "b|Größe|-9223372036854775807", "c||null");
             assertThat(inPlace).containsExactlyInAnyOrder("a|C Header|0 (same)", "a|x:y\n'z|-42",
                     "b|null|9223372036854775807", "b|Größe|-9223372036854775807", "c||null");
+            // an integer column (#) sent as digits and a comma reads the same, NULL and extremes included
+            List<String> integers = new ArrayList<>();
+            PackedRows.readRaw(c, "k, #n, name, #length(k) - 2", "t", "k", "rowid", new Object[0],
+                    r -> integers.add(r.string(0) + "|" + (r.isNull(1) ? "null" : Long.toString(r.longValue(1)))
+                            + "|" + r.string(2) + "|" + r.longValue(3)));
+            assertThat(integers).containsExactlyInAnyOrder("a|0|C Header|-1", "a|-42|x:y\n'z|-1",
+                    "b|9223372036854775807|null|-1", "b|-9223372036854775807|Größe|-1", "c|null||-1");
         }
     }
 

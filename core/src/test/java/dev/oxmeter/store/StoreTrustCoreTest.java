@@ -47,6 +47,46 @@ class StoreTrustCoreTest {
     }
 
     @Test
+    @DisplayName("reopening a store up to date writes nothing; one missing a view or the schema's digest is brought up")
+    void reopeningAnUpToDateStoreWritesNothing() throws Exception {
+        Path f = tmp.resolve("s.duckdb");
+        Store.open(f, m -> { }).close();
+        byte[] before = Files.readAllBytes(f);
+        Store.open(f, m -> { }).close();
+        assertThat(Files.readAllBytes(f)).as("the file after a second open").isEqualTo(before);
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement()) {
+            st.execute("DROP VIEW history");
+        }
+        Store.open(f, m -> { }).close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement()) {
+            st.executeQuery("SELECT count(*) FROM history").close();
+            st.execute("DELETE FROM meta WHERE key = '" + Schema.DDL_DIGEST_KEY + "'");
+        }
+        Store.open(f, m -> { }).close();
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT value FROM meta WHERE key = '" + Schema.DDL_DIGEST_KEY + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(Schema.DDL_DIGEST);
+        }
+        assertThat(Schema.CREATED).contains("blob_facts", "history", "rust_share", "toolchain_listings")
+                .hasSize(Schema.DDL.size()).isSubsetOf(Schema.OWN_NAMES);
+    }
+
+    @Test
+    @DisplayName("a database whose meta is a view is refused untouched")
+    void aMetaViewIsForeign() throws Exception {
+        Path f = tmp.resolve("view.duckdb");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + f); Statement st = c.createStatement()) {
+            st.execute("CREATE VIEW meta AS SELECT '" + Store.IDENTITY_KEY + "' AS key, '" + Store.IDENTITY
+                    + "' AS value");
+        }
+        byte[] before = Files.readAllBytes(f);
+        assertThatThrownBy(() -> Store.open(f, m -> { })).isInstanceOf(OxmeterException.class)
+                .hasMessageContaining("did not create");
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+    }
+
+    @Test
     @DisplayName("a new store carries the identity, and a store killed while being created is taken as new")
     void aNewStoreCarriesTheIdentity() throws Exception {
         Path f = tmp.resolve("new.duckdb");
