@@ -99,6 +99,45 @@ class HistoryCommandTest {
     }
 
     @Test
+    void compositionsServedPackedOrFromTheirTablesEqualAFreshRun() throws Exception {
+        String fresh = Cli.run("history", repo.toString(), "--no-store", "-q", "--format", "csv").out();
+        Cli.Run.ok(Cli.run("history", repo.toString(), "--store", store.toString(), "-q"));
+        assertThat(count("SELECT count(*) FROM tree_composition_packed"))
+                .isEqualTo(count("SELECT count(DISTINCT tree) FROM tree_composition")).isEqualTo(4);
+        Cli.Result packed = Cli.run("history", repo.toString(), "--store", store.toString(), "-q", "--format", "csv",
+                "-v");
+        assertThat(packed.err()).contains("4 of 4 revisions served from the store");
+        assertThat(packed.out()).isEqualTo(fresh);
+        // a store whose packed rows another writer did not keep: read from the two tables, the same
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + store);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM tree_composition_packed WHERE tree IN (SELECT tree FROM revisions "
+                    + "WHERE label IN ('v6.1', 'v6.9'))");
+        }
+        Cli.Result mixed = Cli.run("history", repo.toString(), "--store", store.toString(), "-q", "--format", "csv",
+                "-v");
+        assertThat(mixed.err()).contains("4 of 4 revisions served from the store");
+        assertThat(mixed.out()).isEqualTo(fresh);
+        assertThat(count("SELECT count(*) FROM tree_composition_packed")).isEqualTo(2);
+        // ... and made again when the store is brought up to this oxmeter's schema statements
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + store);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("DELETE FROM meta WHERE key = 'ddl_digest'");
+        }
+        assertThat(Cli.run("history", repo.toString(), "--store", store.toString(), "-q", "--format", "csv").out())
+                .isEqualTo(fresh);
+        assertThat(count("SELECT count(*) FROM tree_composition_packed")).isEqualTo(4);
+    }
+
+    private long count(String sql) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + store);
+             java.sql.Statement st = c.createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aNewTagReadsOnlyItsNewTreesAndEqualsAFreshRun() {
         Cli.Result first = Cli.run("history", repo.toString(), "--store", store.toString(), "-q",
                 "--tags", "v6.1", "--tags", "v6.2");

@@ -44,23 +44,44 @@ public final class CompositionStore {
             return Map.of();
         }
         try {
-            // read packed: 971 trees of git/git hold about 30,000 rows
             java.sql.Connection c = store.connection();
             Object[] ids = trees.stream().map(Oid::hex).distinct().toArray();
-            TreeRows rows = new TreeRows(out);
-            PackedRows.readRaw(c, "tree, language, #files, #lines, #code, #comment, #blank, #bytes",
-                    "tree_composition WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
-                    "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)},
-                    r -> rows.builder(r, true).add(rows.name(r, 1), new Totals(r.longValue(2), r.longValue(3),
-                            r.longValue(4), r.longValue(5), r.longValue(6), r.longValue(7))));
-            PackedRows.readRaw(c, "tree, metric, #value",
-                    "tree_metrics WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
-                    "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)}, r -> {
-                        Composition.Builder b = rows.builder(r, false);
-                        if (b != null) {
-                            b.metric(rows.name(r, 1), r.longValue(2));
+            // one packed row per tree (tree_composition_packed): 971 trees of git/git are 971 rows, not 30,000
+            PackedRows.Names names = new PackedRows.Names();
+            PackedRows.readRaw(c, "tree, rows, metrics", "tree_composition_packed WHERE options = ? AND "
+                            + "facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))", "tree", null,
+                    new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", ids)}, r -> {
+                        Composition.Builder b = out.computeIfAbsent(r.oid(0), t -> new Composition.Builder());
+                        PackedRows.Fields f = r.fields(1);
+                        while (f.more()) {
+                            String row = f.name(names);
+                            b.add(row, new Totals(f.number(), f.number(), f.number(), f.number(), f.number(),
+                                    f.number()));
+                        }
+                        PackedRows.Fields m = r.fields(2);
+                        while (m.more()) {
+                            b.metric(m.name(names), m.number());
                         }
                     });
+            // trees saved by an oxmeter that kept no packed row come from the two tables themselves
+            Object[] rest = java.util.Arrays.stream(ids).filter(h -> !out.containsKey(Oid.fromHex((String) h)))
+                    .toArray();
+            if (rest.length > 0) {
+                TreeRows rows = new TreeRows(out);
+                PackedRows.readRaw(c, "tree, language, #files, #lines, #code, #comment, #blank, #bytes",
+                        "tree_composition WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
+                        "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", rest)},
+                        r -> rows.builder(r, true).add(rows.name(r, 1), new Totals(r.longValue(2), r.longValue(3),
+                                r.longValue(4), r.longValue(5), r.longValue(6), r.longValue(7))));
+                PackedRows.readRaw(c, "tree, metric, #value",
+                        "tree_metrics WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
+                        "tree", "rowid", new Object[] {options, factsVersion, c.createArrayOf("VARCHAR", rest)}, r -> {
+                            Composition.Builder b = rows.builder(r, false);
+                            if (b != null) {
+                                b.metric(rows.name(r, 1), r.longValue(2));
+                            }
+                        });
+            }
         } catch (SQLException e) {
             throw new OxmeterException("reading saved results of " + store.file() + " failed: "
                     + Store.firstLine(e.getMessage()), e);
@@ -121,7 +142,7 @@ public final class CompositionStore {
                 }
             }
             if (!trees.isEmpty()) {
-                for (String table : List.of("tree_composition", "tree_metrics")) {
+                for (String table : List.of("tree_composition", "tree_metrics", "tree_composition_packed")) {
                     try (PreparedStatement del = Store.keyedByTrees(conn, "DELETE FROM " + table
                             + " WHERE options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))", options,
                             factsVersion, trees.keySet())) {
@@ -161,9 +182,54 @@ public final class CompositionStore {
                     }
                 }
             }
+            if (!trees.isEmpty()) {
+                pack(conn, "options = ? AND facts_version = ? AND tree IN (SELECT unnest(?::VARCHAR[]))",
+                        options, factsVersion, conn.createArrayOf("VARCHAR", trees.keySet().stream().map(Oid::hex)
+                                .toArray()));
+            }
             saveRevisions(conn, results);
             CrashPoints.reached("compositions-before-commit");
         });
+    }
+
+    /**
+     * Adds the {@code tree_composition_packed} row of every tree whose {@code tree_composition} rows match
+     * {@code where} (applied to both tables, its parameters {@code params}), made from those rows and its
+     * {@code tree_metrics} rows. Cost: one statement.
+     */
+    private static void pack(java.sql.Connection conn, String where, Object... params) throws SQLException {
+        String sql = "INSERT INTO tree_composition_packed SELECT c.tree, c.options, c.facts_version, c.packed, "
+                + "coalesce(m.packed, '') FROM (SELECT tree, options, facts_version, string_agg("
+                + "CAST(strlen(language) AS VARCHAR) || ':' || language || CAST(files AS VARCHAR) || ',' || "
+                + "CAST(lines AS VARCHAR) || ',' || CAST(code AS VARCHAR) || ',' || CAST(comment AS VARCHAR) || ',' || "
+                + "CAST(blank AS VARCHAR) || ',' || CAST(bytes AS VARCHAR) || ',', '' ORDER BY rowid) AS packed "
+                + "FROM tree_composition WHERE " + where + " GROUP BY tree, options, facts_version) c "
+                + "LEFT JOIN (SELECT tree, options, facts_version, string_agg(CAST(strlen(metric) AS VARCHAR) || ':' "
+                + "|| metric || CAST(value AS VARCHAR) || ',', '' ORDER BY rowid) AS packed FROM tree_metrics WHERE "
+                + where + " GROUP BY tree, options, facts_version) m USING (tree, options, facts_version)";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < params.length; i++) {
+                    if (params[i] instanceof java.sql.Array a) {
+                        ps.setArray(round * params.length + i + 1, a);
+                    } else {
+                        ps.setObject(round * params.length + i + 1, params[i]);
+                    }
+                }
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Makes {@code tree_composition_packed} again from the two tables it is made of, for a store written when it
+     * was not kept (or not kept by every writer). Cost: one pass over both tables.
+     */
+    static void repack(java.sql.Connection conn) throws SQLException {
+        try (java.sql.Statement st = conn.createStatement()) {
+            st.execute("DELETE FROM tree_composition_packed");
+        }
+        pack(conn, "true");
     }
 
     /** Writes the revision rows that are new or differ from the saved ones: two statements in all. */

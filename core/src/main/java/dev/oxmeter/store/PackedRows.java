@@ -107,18 +107,74 @@ final class PackedRows {
             return Oid.fromHex(b, at[i]);
         }
 
-        /** A hash of value {@code i}'s bytes. */
-        int hash(int i) {
-            int h = len[i];
-            for (int p = at[i], end = p + Math.max(0, len[i]); p < end; p++) {
-                h = 31 * h + b[p];
-            }
-            return h ^ (h >>> 16);
-        }
-
         /** Value {@code i}'s bytes, copied. */
         byte[] bytes(int i) {
             return java.util.Arrays.copyOfRange(b, at[i], at[i] + Math.max(0, len[i]));
+        }
+
+        /** Value {@code i} read as a sequence of {@link Fields} (empty for NULL). */
+        Fields fields(int i) {
+            return new Fields(b, at[i], at[i] + Math.max(0, len[i]));
+        }
+    }
+
+    /**
+     * A value that itself holds fields: names written as their UTF-8 length, a colon and their bytes, and integers
+     * written as their digits and a comma (what {@code CAST(strlen(name) AS VARCHAR) || ':' || name} and
+     * {@code CAST(n AS VARCHAR) || ','} build). Read in order, in place.
+     */
+    static final class Fields {
+        private final byte[] b;
+        private int at;
+        private final int end;
+
+        private Fields(byte[] b, int at, int end) {
+            this.b = b;
+            this.at = at;
+            this.end = end;
+        }
+
+        /** Whether fields remain. */
+        boolean more() {
+            return at < end;
+        }
+
+        /** The next field, a length-prefixed name, made into a string once per distinct name by {@code names}. */
+        String name(Names names) {
+            int len = 0;
+            while (b[at] != ':') {
+                int d = b[at++] - '0';
+                if (d < 0 || d > 9) {
+                    throw new NumberFormatException("not a length at byte " + (at - 1));
+                }
+                len = len * 10 + d;
+            }
+            at++;
+            String s = names.of(b, at, len);
+            at += len;
+            return s;
+        }
+
+        /** The next field, an integer ended by a comma. */
+        long number() {
+            boolean negative = b[at] == '-';
+            if (negative) {
+                at++;
+            }
+            long v = 0;
+            int first = at;
+            while (b[at] != ',') {
+                int d = b[at++] - '0';
+                if (d < 0 || d > 9) {
+                    throw new NumberFormatException("not a number at byte " + (at - 1));
+                }
+                v = v * 10 + d;
+            }
+            if (at == first) {
+                throw new NumberFormatException("an empty number at byte " + at);
+            }
+            at++;
+            return negative ? -v : v;
         }
     }
 
@@ -133,20 +189,26 @@ final class PackedRows {
 
         /** Value {@code column} of {@code r} as text, or null. */
         String of(Row r, int column) {
-            if (r.isNull(column)) {
-                return null;
+            return r.isNull(column) ? null : of(r.b, r.at[column], r.len[column]);
+        }
+
+        /** The UTF-8 text {@code b[at, at + len)}. */
+        String of(byte[] b, int at, int len) {
+            int h = len;
+            for (int p = at, end = at + len; p < end; p++) {
+                h = 31 * h + b[p];
             }
-            for (int i = r.hash(column) & 255; ; i = (i + 1) & 255) {
+            for (int i = (h ^ (h >>> 16)) & 255; ; i = (i + 1) & 255) {
                 if (keys[i] == null) {
-                    String s = r.string(column);
+                    String s = new String(b, at, len, StandardCharsets.UTF_8);
                     if (count < 192) {
-                        keys[i] = r.bytes(column);
+                        keys[i] = java.util.Arrays.copyOfRange(b, at, at + len);
                         names[i] = s;
                         count++;
                     }
                     return s;
                 }
-                if (r.sameAs(column, keys[i])) {
+                if (keys[i].length == len && java.util.Arrays.equals(b, at, at + len, keys[i], 0, len)) {
                     return names[i];
                 }
             }

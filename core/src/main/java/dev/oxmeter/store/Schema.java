@@ -26,7 +26,7 @@ final class Schema {
             "tree_metrics", "revisions", "history", "metrics_history", "commits", "commit_trailers", "commit_files",
             "commit_walks", "report_rust_files", "commit_graph", "people_windows", "window_contributions",
             "contributions", "contributors", "rust_share", "subtree_composition", "tag_targets",
-            "toolchain_listings", "people_window_digests");
+            "toolchain_listings", "people_window_digests", "tree_composition_packed");
 
     static final List<String> DDL = List.of(
             // Per-blob facts (the content-addressed cache): one row per (blob, detection class, lines version).
@@ -52,6 +52,14 @@ final class Schema {
             CREATE TABLE IF NOT EXISTS tree_metrics(
               tree VARCHAR NOT NULL, options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL,
               metric VARCHAR NOT NULL, value BIGINT NOT NULL)""",
+            // tree_composition's and tree_metrics' rows of a root tree in one row each, as the text
+            // CompositionStore reads (per row its length-prefixed name, then its numbers each followed by a comma),
+            // made from those two tables in the transaction that writes them: a warm history of 1,000 releases reads
+            // 1,000 rows instead of 30,000.
+            """
+            CREATE TABLE IF NOT EXISTS tree_composition_packed(
+              tree VARCHAR NOT NULL, options VARCHAR NOT NULL, facts_version VARCHAR NOT NULL,
+              rows VARCHAR NOT NULL, metrics VARCHAR NOT NULL)""",
             // Composition of every subtree a run composed, so a run with one new release walks only its new trees.
             // context = the subtree's path (trailing slash) and, after '|', the .gitattributes blobs in force.
             """

@@ -384,15 +384,18 @@ public final class Store implements AutoCloseable {
                 // Nothing to run when the store is up to this schema's statements: running them anyway replaced
                 // the views, a write (and a checkpoint on close) in every run, however read-only.
                 if (!found.schemaCurrent()) {
-                    for (String ddl : Schema.DDL) {
-                        st.execute(ddl);
-                    }
-                    recordDigest();
+                    inTransaction(c -> {
+                        for (String ddl : Schema.DDL) {
+                            st.execute(ddl);
+                        }
+                        // derived rows another writer may not have kept: made again from their sources
+                        CompositionStore.repack(c);
+                        recordDigest();
+                    });
                 }
                 return;
             }
-            conn.setAutoCommit(false);
-            try {
+            inTransaction(c -> {
                 if (found.kind() == Kind.OXMETER || found.kind() == Kind.LEGACY && SCHEMA_VERSION != 1) {
                     notice.accept("store " + file + " has schema " + found.version() + ", this oxmeter uses "
                             + SCHEMA_VERSION + ": rebuilding it (cached facts are recomputed)");
@@ -402,6 +405,7 @@ public final class Store implements AutoCloseable {
                 for (String ddl : Schema.DDL) {
                     st.execute(ddl);
                 }
+                CompositionStore.repack(c);
                 try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
                     ps.setString(1, IDENTITY_KEY);
                     ps.setString(2, IDENTITY);
@@ -414,14 +418,21 @@ public final class Store implements AutoCloseable {
                     ps.addBatch();
                     ps.executeBatch();
                 }
-                conn.commit();
-            } catch (SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
+            });
         }
+    }
+
+    /** Runs {@code work} in one transaction on this store's connection, committed or rolled back whole. */
+    private void inTransaction(SqlWork work) throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            work.run(conn);
+            conn.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollback(conn, e);
+            throw e;
+        }
+        conn.setAutoCommit(true);
     }
 
     private void recordDigest() throws SQLException {
@@ -488,22 +499,31 @@ public final class Store implements AutoCloseable {
     /** Runs {@code work} in one transaction: all of it is committed, or none of it. */
     public void transaction(SqlWork work) {
         try {
-            conn.setAutoCommit(false);
-            try {
-                work.run(conn);
-                conn.commit();
-            } catch (SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(true);
-            }
+            inTransaction(work);
         } catch (SQLException e) {
             String env = IoReason.named(e.getMessage());
             if (env != null) {
                 throw new WriteFailure("writing the store " + file + " failed: " + env, e);
             }
             throw new OxmeterException("writing the store " + file + " failed: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code cause} and returns to auto-commit. A failed commit (a full disk) may already have
+     * ended the transaction, and then both steps fail too ("no transaction is active"): those errors must not hide
+     * the cause, they are kept as suppressed.
+     */
+    private static void rollback(Connection conn, Exception cause) {
+        try {
+            conn.rollback();
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            conn.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
