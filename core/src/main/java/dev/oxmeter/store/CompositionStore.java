@@ -208,15 +208,9 @@ public final class CompositionStore {
                 + "|| metric || CAST(value AS VARCHAR) || ',', '' ORDER BY rowid) AS packed FROM tree_metrics WHERE "
                 + where + " GROUP BY tree, options, facts_version) m USING (tree, options, facts_version)";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int round = 0; round < 2; round++) {
-                for (int i = 0; i < params.length; i++) {
-                    if (params[i] instanceof java.sql.Array a) {
-                        ps.setArray(round * params.length + i + 1, a);
-                    } else {
-                        ps.setObject(round * params.length + i + 1, params[i]);
-                    }
-                }
-            }
+            // where appears twice, once per table
+            PackedRows.bind(ps, 1, params);
+            PackedRows.bind(ps, 1 + params.length, params);
             ps.executeUpdate();
         }
     }

@@ -71,24 +71,7 @@ final class PackedRows {
 
         /** Value {@code i}, an integer written in decimal (as {@code CAST(... AS VARCHAR)} writes it). */
         long longValue(int i) {
-            int p = at[i];
-            int end = p + len[i];
-            if (len[i] <= 0) {
-                throw new NumberFormatException("not a number: " + string(i));
-            }
-            boolean negative = b[p] == '-';
-            if (negative) {
-                p++;
-            }
-            long v = 0;
-            for (; p < end; p++) {
-                int d = b[p] - '0';
-                if (d < 0 || d > 9) {
-                    throw new NumberFormatException("not a number: " + string(i));
-                }
-                v = v * 10 + d;
-            }
-            return negative ? -v : v;
+            return parseLong(b, at[i], at[i] + len[i]);
         }
 
         /** True when value {@code i} holds exactly {@code bytes}. */
@@ -115,6 +98,40 @@ final class PackedRows {
         /** Value {@code i} read as a sequence of {@link Fields} (empty for NULL). */
         Fields fields(int i) {
             return new Fields(b, at[i], at[i] + Math.max(0, len[i]));
+        }
+    }
+
+    /** The decimal integer {@code b[from, end)}, as {@code CAST(... AS VARCHAR)} writes it. */
+    private static long parseLong(byte[] b, int from, int end) {
+        int p = from;
+        boolean negative = p < end && b[p] == '-';
+        if (negative) {
+            p++;
+        }
+        if (p >= end) {
+            throw new NumberFormatException("not a number: '" + new String(b, from, Math.max(0, end - from),
+                    StandardCharsets.UTF_8) + "'");
+        }
+        long v = 0;
+        for (; p < end; p++) {
+            int d = b[p] - '0';
+            if (d < 0 || d > 9) {
+                throw new NumberFormatException("not a number: '" + new String(b, from, end - from,
+                        StandardCharsets.UTF_8) + "'");
+            }
+            v = v * 10 + d;
+        }
+        return negative ? -v : v;
+    }
+
+    /** Binds {@code params} to {@code ps} from parameter {@code first} on, an {@link Array} as an array. */
+    static void bind(PreparedStatement ps, int first, Object[] params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof Array a) {
+                ps.setArray(first + i, a);
+            } else {
+                ps.setObject(first + i, params[i]);
+            }
         }
     }
 
@@ -157,24 +174,13 @@ final class PackedRows {
 
         /** The next field, an integer ended by a comma. */
         long number() {
-            boolean negative = b[at] == '-';
-            if (negative) {
-                at++;
+            int comma = at;
+            while (b[comma] != ',') {
+                comma++;
             }
-            long v = 0;
-            int first = at;
-            while (b[at] != ',') {
-                int d = b[at++] - '0';
-                if (d < 0 || d > 9) {
-                    throw new NumberFormatException("not a number at byte " + (at - 1));
-                }
-                v = v * 10 + d;
-            }
-            if (at == first) {
-                throw new NumberFormatException("an empty number at byte " + at);
-            }
-            at++;
-            return negative ? -v : v;
+            long v = parseLong(b, at, comma);
+            at = comma + 1;
+            return v;
         }
     }
 
@@ -243,13 +249,7 @@ final class PackedRows {
                 + " GROUP BY hash(" + key + ") % " + GROUPS;
         Row r = new Row(cols.length);
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] instanceof Array a) {
-                    ps.setArray(i + 1, a);
-                } else {
-                    ps.setObject(i + 1, params[i]);
-                }
-            }
+            bind(ps, 1, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byte[] b = rs.getBytes(1);
