@@ -198,15 +198,16 @@ public final class CompositionStore {
      * {@code tree_metrics} rows. Cost: one statement.
      */
     private static void pack(java.sql.Connection conn, String where, Object... params) throws SQLException {
+        // the fields PackedRows.Fields reads back in load
+        String row = PackedRows.textSql("language") + " || " + String.join(" || ", List.of("files", "lines", "code",
+                "comment", "blank", "bytes").stream().map(PackedRows::integerSql).toList());
+        String metric = PackedRows.textSql("metric") + " || " + PackedRows.integerSql("value");
         String sql = "INSERT INTO tree_composition_packed SELECT c.tree, c.options, c.facts_version, c.packed, "
-                + "coalesce(m.packed, '') FROM (SELECT tree, options, facts_version, string_agg("
-                + "CAST(strlen(language) AS VARCHAR) || ':' || language || CAST(files AS VARCHAR) || ',' || "
-                + "CAST(lines AS VARCHAR) || ',' || CAST(code AS VARCHAR) || ',' || CAST(comment AS VARCHAR) || ',' || "
-                + "CAST(blank AS VARCHAR) || ',' || CAST(bytes AS VARCHAR) || ',', '' ORDER BY rowid) AS packed "
-                + "FROM tree_composition WHERE " + where + " GROUP BY tree, options, facts_version) c "
-                + "LEFT JOIN (SELECT tree, options, facts_version, string_agg(CAST(strlen(metric) AS VARCHAR) || ':' "
-                + "|| metric || CAST(value AS VARCHAR) || ',', '' ORDER BY rowid) AS packed FROM tree_metrics WHERE "
-                + where + " GROUP BY tree, options, facts_version) m USING (tree, options, facts_version)";
+                + "coalesce(m.packed, '') FROM (SELECT tree, options, facts_version, string_agg(" + row
+                + ", '' ORDER BY rowid) AS packed FROM tree_composition WHERE " + where
+                + " GROUP BY tree, options, facts_version) c LEFT JOIN (SELECT tree, options, facts_version, string_agg("
+                + metric + ", '' ORDER BY rowid) AS packed FROM tree_metrics WHERE " + where
+                + " GROUP BY tree, options, facts_version) m USING (tree, options, facts_version)";
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             // where appears twice, once per table
             PackedRows.bind(ps, 1, params);

@@ -124,6 +124,23 @@ final class PackedRows {
         return negative ? -v : v;
     }
 
+    /**
+     * The SQL text of one value of {@code expr} as a text field: its UTF-8 length in bytes, a colon and its bytes;
+     * NULL as {@code -1:}.
+     */
+    static String textSql(String expr) {
+        String v = "CAST(" + expr + " AS VARCHAR)";
+        return "coalesce(CAST(strlen(" + v + ") AS VARCHAR), '-1') || ':' || coalesce(" + v + ", '')";
+    }
+
+    /**
+     * The SQL text of one value of {@code expr} as an integer field: its digits and a comma (digits never hold a
+     * comma); NULL as the comma alone.
+     */
+    static String integerSql(String expr) {
+        return "coalesce(CAST(" + expr + " AS VARCHAR), '') || ','";
+    }
+
     /** Binds {@code params} to {@code ps} from parameter {@code first} on, an {@link Array} as an array. */
     static void bind(PreparedStatement ps, int first, Object[] params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
@@ -136,9 +153,8 @@ final class PackedRows {
     }
 
     /**
-     * A value that itself holds fields: names written as their UTF-8 length, a colon and their bytes, and integers
-     * written as their digits and a comma (what {@code CAST(strlen(name) AS VARCHAR) || ':' || name} and
-     * {@code CAST(n AS VARCHAR) || ','} build). Read in order, in place.
+     * A value that itself holds fields: names as {@link #textSql} writes them (never NULL), integers as
+     * {@link #integerSql} writes them. Read in order, in place.
      */
     static final class Fields {
         private final byte[] b;
@@ -235,14 +251,7 @@ final class PackedRows {
                 expr.append(" || ");
             }
             integer[i] = cols[i].startsWith("#");
-            String v = "CAST(" + (integer[i] ? cols[i].substring(1) : cols[i]) + " AS VARCHAR)";
-            if (integer[i]) {
-                // digits never hold a comma; NULL is written as nothing
-                expr.append("coalesce(").append(v).append(", '') || ','");
-            } else {
-                expr.append("coalesce(CAST(strlen(").append(v).append(") AS VARCHAR), '-1') || ':' || coalesce(")
-                        .append(v).append(", '')");
-            }
+            expr.append(integer[i] ? integerSql(cols[i].substring(1)) : textSql(cols[i]));
         }
         String sql = "SELECT encode(string_agg(" + expr + (order == null ? ", ''" : ", '' ORDER BY " + order)
                 + ")) FROM " + from

@@ -379,24 +379,15 @@ public final class Store implements AutoCloseable {
     }
 
     private void migrate(Found found, Consumer<String> notice) throws SQLException {
+        boolean current = found.kind() == Kind.OXMETER && found.version() == SCHEMA_VERSION;
+        if (current && found.schemaCurrent()) {
+            // nothing to run: running the statements anyway replaced the views, a write (and a checkpoint on close)
+            // in every run, however read-only
+            return;
+        }
         try (Statement st = conn.createStatement()) {
-            if (found.kind() == Kind.OXMETER && found.version() == SCHEMA_VERSION) {
-                // Nothing to run when the store is up to this schema's statements: running them anyway replaced
-                // the views, a write (and a checkpoint on close) in every run, however read-only.
-                if (!found.schemaCurrent()) {
-                    inTransaction(c -> {
-                        for (String ddl : Schema.DDL) {
-                            st.execute(ddl);
-                        }
-                        // derived rows another writer may not have kept: made again from their sources
-                        CompositionStore.repack(c);
-                        recordDigest();
-                    });
-                }
-                return;
-            }
             inTransaction(c -> {
-                if (found.kind() == Kind.OXMETER || found.kind() == Kind.LEGACY && SCHEMA_VERSION != 1) {
+                if (!current && (found.kind() == Kind.OXMETER || found.kind() == Kind.LEGACY && SCHEMA_VERSION != 1)) {
                     notice.accept("store " + file + " has schema " + found.version() + ", this oxmeter uses "
                             + SCHEMA_VERSION + ": rebuilding it (cached facts are recomputed)");
                     dropOwn(st);
@@ -405,6 +396,7 @@ public final class Store implements AutoCloseable {
                 for (String ddl : Schema.DDL) {
                     st.execute(ddl);
                 }
+                // derived rows an older writer may not have kept: made again from their sources
                 CompositionStore.repack(c);
                 try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
                     ps.setString(1, IDENTITY_KEY);
@@ -435,13 +427,6 @@ public final class Store implements AutoCloseable {
         conn.setAutoCommit(true);
     }
 
-    private void recordDigest() throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
-            ps.setString(1, Schema.DDL_DIGEST_KEY);
-            ps.setString(2, Schema.DDL_DIGEST);
-            ps.executeUpdate();
-        }
-    }
 
     /** Drops the tables and views oxmeter creates (never another name), and forgets every setting but identity. */
     private static void dropOwn(Statement st) throws SQLException {
