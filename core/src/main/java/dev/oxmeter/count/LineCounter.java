@@ -172,18 +172,19 @@ public final class LineCounter {
         }
 
         private void code() {
-            final Syntax s = this.s;
+            // the table in a local: C1, which compiles the first seconds of a run, reloads fields on every byte
+            final byte[] cls = s.codeClasses();
             final byte[] d = this.d;
             final int end = this.end;
             int i = this.i;
             int f = this.flags;
             while (i < end) {
-                byte c = s.codeClass(d[i] & 0xff);
+                byte c = cls[d[i] & 0xff];
                 if (c == Syntax.TEXT) {
                     f |= F_CODE;
                     i++;
                     // The line is code now: only a newline or a delimiter can matter until the line ends.
-                    while (i < end && s.codeClass(d[i] & 0xff) <= Syntax.TEXT) {
+                    while (i < end && cls[d[i] & 0xff] <= Syntax.TEXT) {
                         i++;
                     }
                 } else if (c == Syntax.WS) {
@@ -308,6 +309,7 @@ public final class LineCounter {
 
         private void lineComment() {
             final byte[] d = this.d;
+            final int end = this.end;
             int j = i;
             if ((flags & F_COMMENT) != 0) {
                 while (j < end && d[j] != '\n') {
@@ -338,13 +340,14 @@ public final class LineCounter {
             final int k = blk;
             final byte[] close = s.blockClose(k);
             final boolean atLineStart = s.blockLineStart(k);
+            final byte[] cls = s.blockClasses(k);
             int i = this.i;
             while (i < end) {
-                byte c = s.blockClass(k, d[i] & 0xff);
+                byte c = cls[d[i] & 0xff];
                 if (c == Syntax.TEXT) {
                     flags |= F_COMMENT;
                     i++;
-                    while (i < end && s.blockClass(k, d[i] & 0xff) <= Syntax.TEXT) {
+                    while (i < end && cls[d[i] & 0xff] <= Syntax.TEXT) {
                         i++;
                     }
                 } else if (c == Syntax.WS) {
@@ -382,14 +385,15 @@ public final class LineCounter {
             final int esc = s.quoteEscape(k);
             final boolean multiline = s.quoteMultiline(k);
             final int mark = docMode ? F_COMMENT : F_CODE;
+            final byte[] cls = s.quoteClasses(k);
             int i = this.i;
             while (i < end) {
                 int b = d[i] & 0xff;
-                byte c = s.quoteClass(k, b);
+                byte c = cls[b];
                 if (c == Syntax.TEXT) {
                     flags |= mark;
                     i++;
-                    while (i < end && s.quoteClass(k, d[i] & 0xff) <= Syntax.TEXT) {
+                    while (i < end && cls[d[i] & 0xff] <= Syntax.TEXT) {
                         i++;
                     }
                 } else if (c == Syntax.WS) {
@@ -435,9 +439,10 @@ public final class LineCounter {
             final Syntax s = this.s;
             final byte[] d = this.d;
             final int mark = rawComment ? F_COMMENT : F_CODE;
+            final byte[] cls = s.rawClasses();
             while (i < end) {
                 int b = d[i] & 0xff;
-                byte c = s.rawClass(b);
+                byte c = cls[b];
                 if (c == Syntax.TEXT) {
                     flags |= mark;
                     i++;

@@ -22,4 +22,16 @@ public record Metrics(SortedMap<String, Long> values) {
     public static Metrics of(Map<String, Long> values) {
         return new Metrics(new TreeMap<>(values));
     }
+
+    // written out, as the record's would be (see FactsKey): metric sets are interned by value
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Metrics m && values.equals(m.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
+    }
 }

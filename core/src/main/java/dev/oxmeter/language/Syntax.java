@@ -62,7 +62,7 @@ public final class Syntax {
         }
     }
 
-    /** Byte classes of {@link #codeClass(int)} and the per-state tables. */
+    /** Byte classes of {@link #codeClasses()} and the per-state tables. */
     public static final byte WS = 0, TEXT = 1, NEWLINE = 2, SPECIAL = 3;
 
     /** The syntax of a language without comments or strings: every non-blank line is code. */
@@ -83,7 +83,7 @@ public final class Syntax {
     private final boolean preprocessorIsCode;
     private final List<String> docComments;
 
-    // Compiled form, read by the line counter through accessors (arrays never escape).
+    // Compiled form, read by the line counter through accessors: the arrays are shared, read and never written.
     private final byte[][] lineCommentBytes;
     private final byte[][] lineStartCommentBytes;
     private final byte[][] blockOpen;
@@ -334,12 +334,17 @@ public final class Syntax {
         return plain;
     }
 
-    public byte codeClass(int b) {
-        return codeClass[b];
+    /**
+     * The class ({@link #WS}, {@link #TEXT}, {@link #NEWLINE} or {@link #SPECIAL}) of each byte value in code: the
+     * table itself, shared, so that a scanning loop holds it in a local (never write to it).
+     */
+    public byte[] codeClasses() {
+        return codeClass;
     }
 
-    public byte rawClass(int b) {
-        return rawClass[b];
+    /** As {@link #codeClasses()}, inside a raw string or long-bracket comment. */
+    public byte[] rawClasses() {
+        return rawClass;
     }
 
     public int lineCommentCount() {
@@ -375,8 +380,9 @@ public final class Syntax {
         return blockLineStart[k];
     }
 
-    public byte blockClass(int k, int b) {
-        return blockClass[k][b];
+    /** As {@link #codeClasses()}, inside block comment {@code k}. */
+    public byte[] blockClasses(int k) {
+        return blockClass[k];
     }
 
     public int quoteCount() {
@@ -404,8 +410,9 @@ public final class Syntax {
         return quoteDoc[k];
     }
 
-    public byte quoteClass(int k, int b) {
-        return quoteClass[k][b];
+    /** As {@link #codeClasses()}, inside string {@code k}. */
+    public byte[] quoteClasses(int k) {
+        return quoteClass[k];
     }
 
     public byte[] longBracketCommentToken() {
