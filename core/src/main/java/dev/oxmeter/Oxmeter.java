@@ -266,9 +266,11 @@ public final class Oxmeter implements AutoCloseable {
     /**
      * Starts the store's database engine in the background, so that its one-time set-up (about 0.2 s) overlaps
      * opening the repository; a program that calls it must call {@link #awaitStoreEngine} before it exits.
+     * {@code prepare} runs first on the same thread, and the engine starts only when it returns true; opening a
+     * store waits for both.
      */
-    public static void startStoreEngine() {
-        Store.startEngine();
+    public static void startStoreEngine(java.util.function.BooleanSupplier prepare) {
+        Store.startEngine(prepare);
     }
 
     /** Waits until what {@link #startStoreEngine} started is done (at once when it was not called). */

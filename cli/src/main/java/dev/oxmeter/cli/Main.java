@@ -68,10 +68,8 @@ public final class Main implements Runnable {
                 dev.oxmeter.Oxmeter.startWarmUp();
             }
             if (mayOpenAStore(args)) {
-                NativeLibraries.load();
-                if (NativeLibraries.failure() == null) {
-                    dev.oxmeter.Oxmeter.startStoreEngine();
-                }
+                // the native library (20 ms) loads on the engine's thread, while the command line is parsed
+                dev.oxmeter.Oxmeter.startStoreEngine(NativeLibraries::load);
             }
             code = run(args);
         } catch (Throwable t) {

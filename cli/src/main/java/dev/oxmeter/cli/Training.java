@@ -16,10 +16,7 @@ public final class Training {
     }
 
     public static void main(String[] args) {
-        NativeLibraries.load();
-        if (NativeLibraries.failure() == null) {
-            dev.oxmeter.Oxmeter.startStoreEngine();
-        }
+        dev.oxmeter.Oxmeter.startStoreEngine(NativeLibraries::load);
         int failed = 0;
         for (List<String> line : commandLines(args)) {
             if (Main.run(OutputStream.nullOutputStream(), OutputStream.nullOutputStream(),
