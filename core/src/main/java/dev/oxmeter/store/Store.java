@@ -72,16 +72,20 @@ public final class Store implements AutoCloseable {
 
     /**
      * Starts DuckDB in the background: the first database a process opens costs about 0.2 s of set-up inside the
-     * engine (later ones take milliseconds), which can then overlap other work. {@link #open} waits for it. Call it
-     * at most once early, from one thread; {@link #awaitEngine} must run before the process exits, for the engine
-     * must not be torn down while it starts.
+     * engine (later ones take milliseconds), which can then overlap other work. On that thread {@code prepare} runs
+     * first (loading the native library, say), and the engine starts only when it returns true. {@link #open} waits
+     * for both. Call it at most once early, from one thread; {@link #awaitEngine} must run before the process exits,
+     * for the engine must not be torn down while it starts.
      */
-    public static synchronized void startEngine() {
+    public static synchronized void startEngine(java.util.function.BooleanSupplier prepare) {
         if (engineStart != null) {
             return;
         }
         engineStart = new Thread(() -> {
             try {
+                if (!prepare.getAsBoolean()) {
+                    return;
+                }
                 Class.forName("org.duckdb.DuckDBDriver");
                 DriverManager.getConnection("jdbc:duckdb:").close();
             } catch (ClassNotFoundException | SQLException | RuntimeException | LinkageError e) {
@@ -127,16 +131,37 @@ public final class Store implements AutoCloseable {
     public static Store open(Path file, Consumer<String> notice) {
         boolean existed = Files.exists(file);
         Found found = new Found(Kind.EMPTY, 0);
+        Connection direct = null;
         if (existed) {
-            try (Connection probe = connect(file, true, false)) {
-                found = identify(probe);
-            } catch (SQLException e) {
-                throw new OxmeterException("cannot read the store " + file + ": " + firstLine(e.getMessage()), e);
+            // Without a write-ahead log, DuckDB writes nothing to a file opened for writing until asked to, so the
+            // file is identified on the connection the run goes on with, not on a read-only one opened first (20 ms
+            // less per run). A log would be replayed into the file at open: then, or when that open fails, the
+            // file is first looked at read-only, and a refusal leaves it as it was either way.
+            if (!Files.exists(Path.of(file + ".wal"))) {
+                try {
+                    direct = connect(file, false, false);
+                    found = identify(direct);
+                } catch (SQLException | RuntimeException e) {
+                    closeQuietly(direct);
+                    direct = null;
+                }
             }
-            refuseForeign(file, found);
-            if (found.kind() == Kind.OXMETER && found.version() > SCHEMA_VERSION) {
-                throw new OxmeterException("the store " + file + " was written by a newer oxmeter (schema "
-                        + found.version() + "); use that version or another --store");
+            if (direct == null) {
+                try (Connection probe = connect(file, true, false)) {
+                    found = identify(probe);
+                } catch (SQLException e) {
+                    throw new OxmeterException("cannot read the store " + file + ": " + firstLine(e.getMessage()), e);
+                }
+            }
+            try {
+                refuseForeign(file, found);
+                if (found.kind() == Kind.OXMETER && found.version() > SCHEMA_VERSION) {
+                    throw new OxmeterException("the store " + file + " was written by a newer oxmeter (schema "
+                            + found.version() + "); use that version or another --store");
+                }
+            } catch (OxmeterException e) {
+                closeQuietly(direct);
+                throw e;
             }
         } else {
             try {
@@ -151,7 +176,7 @@ public final class Store implements AutoCloseable {
         }
         Store s;
         try {
-            s = new Store(file, connect(file, false, false));
+            s = new Store(file, direct != null ? direct : connect(file, false, false));
         } catch (SQLException e) {
             if (!existed) {
                 deleteCreated(file);
@@ -519,6 +544,9 @@ public final class Store implements AutoCloseable {
     }
 
     private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
         try {
             c.close();
         } catch (SQLException e) {
