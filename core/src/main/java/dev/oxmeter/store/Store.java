@@ -137,7 +137,7 @@ public final class Store implements AutoCloseable {
             // file is identified on the connection the run goes on with, not on a read-only one opened first (20 ms
             // less per run). A log would be replayed into the file at open: then, or when that open fails, the
             // file is first looked at read-only, and a refusal leaves it as it was either way.
-            if (!Files.exists(Path.of(file + ".wal"))) {
+            if (!Files.exists(wal(file))) {
                 try {
                     direct = connect(file, false, false);
                     found = identify(direct);
@@ -281,9 +281,14 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** DuckDB's write-ahead log of the database {@code file}. */
+    private static Path wal(Path file) {
+        return Path.of(file + ".wal");
+    }
+
     /** Removes a store file this run created and could not finish, with DuckDB's write-ahead log. */
     private static void deleteCreated(Path file) {
-        for (Path p : List.of(file, Path.of(file + ".wal"))) {
+        for (Path p : List.of(file, wal(file))) {
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {
