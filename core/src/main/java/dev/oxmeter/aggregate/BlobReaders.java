@@ -49,12 +49,15 @@ final class BlobReaders implements AutoCloseable {
     /** The blobs of one batch, being read. */
     final class Job {
         final int total;
+        /** Distinct blobs among the {@link #total} keys: what is read. */
+        final int blobs;
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicLong started = new AtomicLong();
         private volatile long ended;
 
-        private Job(int total) {
+        private Job(int total, int blobs) {
             this.total = total;
+            this.blobs = blobs;
         }
 
         /**
@@ -147,15 +150,23 @@ final class BlobReaders implements AutoCloseable {
     static final int SORTED_FROM = 2_000;
 
     /**
-     * Queues {@code work} (blobs whose facts are unknown, each once), in storage order when it is large; returns at
-     * once.
+     * Queues {@code work} (blobs whose facts are unknown, each key once), in storage order when it is large; returns
+     * at once. A blob wanted under several detections (a file renamed from {@code .txt} to {@code .adoc}) is read
+     * once and measured for each.
      */
     Job submit(Map<FactsKey, Detection> work) {
         List<Map.Entry<FactsKey, Detection>> list = new ArrayList<>(work.entrySet());
         if (list.size() >= SORTED_FROM) {
             repo.sortByStorageOrder(list, e -> e.getKey().blob());
         }
-        Job job = new Job(list.size());
+        list = groupedByBlob(list);
+        int blobs = 0;
+        for (int i = 0; i < list.size(); i++) {
+            if (i == 0 || !sameBlob(list, i - 1, i)) {
+                blobs++;
+            }
+        }
+        Job job = new Job(list.size(), blobs);
         if (list.isEmpty()) {
             return job;
         }
@@ -165,11 +176,34 @@ final class BlobReaders implements AutoCloseable {
             workers.add(th);
             th.start();
         }
-        // contiguous chunks keep each reader's delta-base cache warm along a delta chain
-        for (int start = 0; start < list.size(); start += CHUNK) {
-            queue.add(new Chunk(job, list.subList(start, Math.min(start + CHUNK, list.size()))));
+        // contiguous chunks keep each reader's delta-base cache warm along a delta chain; a blob's keys stay in one
+        for (int start = 0; start < list.size(); ) {
+            int end = Math.min(start + CHUNK, list.size());
+            while (end < list.size() && sameBlob(list, end - 1, end)) {
+                end++;
+            }
+            queue.add(new Chunk(job, list.subList(start, end)));
+            start = end;
         }
         return job;
+    }
+
+    private static boolean sameBlob(List<Map.Entry<FactsKey, Detection>> list, int i, int j) {
+        return list.get(i).getKey().blob().equals(list.get(j).getKey().blob());
+    }
+
+    /** {@code list} with the keys of each blob next to each other, at the place of the blob's first key. */
+    private static List<Map.Entry<FactsKey, Detection>> groupedByBlob(List<Map.Entry<FactsKey, Detection>> list) {
+        Map<Oid, List<Map.Entry<FactsKey, Detection>>> byBlob = new java.util.LinkedHashMap<>();
+        for (Map.Entry<FactsKey, Detection> e : list) {
+            byBlob.computeIfAbsent(e.getKey().blob(), b -> new ArrayList<>(1)).add(e);
+        }
+        if (byBlob.size() == list.size()) {
+            return list;
+        }
+        List<Map.Entry<FactsKey, Detection>> grouped = new ArrayList<>(list.size());
+        byBlob.values().forEach(grouped::addAll);
+        return grouped;
     }
 
     /** Wall seconds during which blobs were being read, over every job awaited. */
@@ -238,18 +272,23 @@ final class BlobReaders implements AutoCloseable {
 
     private void read(ObjectSource src, List<Map.Entry<FactsKey, Detection>> chunk) {
         List<Oid> ids = new ArrayList<>(chunk.size());
-        for (Map.Entry<FactsKey, Detection> e : chunk) {
-            ids.add(e.getKey().blob());
+        for (int i = 0; i < chunk.size(); i++) {
+            if (i == 0 || !sameBlob(chunk, i - 1, i)) {
+                ids.add(chunk.get(i).getKey().blob());
+            }
         }
         int[] at = {0};
         try {
             src.blobs(ids, options.maxBlobBytes(), AttributeLayers.HEAD_BYTES, (id, content) -> {
-                Map.Entry<FactsKey, Detection> e = chunk.get(at[0]);
-                // a blob the fast reader does not have goes the careful way, which tells a missing object from a
-                // corrupt one
-                keep(e.getKey(), content != null ? computer.compute(e.getValue(), content)
-                        : measure(src, computer, options, id, e.getValue(), corrupt::add));
-                at[0]++;
+                // every key of this blob (they are next to each other), from the one content
+                do {
+                    Map.Entry<FactsKey, Detection> e = chunk.get(at[0]);
+                    // a blob the fast reader does not have goes the careful way, which tells a missing object from
+                    // a corrupt one
+                    keep(e.getKey(), content != null ? computer.compute(e.getValue(), content)
+                            : measure(src, computer, options, id, e.getValue(), corrupt::add));
+                    at[0]++;
+                } while (at[0] < chunk.size() && sameBlob(chunk, at[0] - 1, at[0]));
             });
         } catch (RepositoryException ex) {
             throw ex;

@@ -222,7 +222,7 @@ public final class CompositionEngine {
         long t0 = System.nanoTime();
         job.await(progress, () -> persist.accept(cache.drainAdded()));
         persist.accept(cache.drainAdded());
-        blobsRead += job.total;
+        blobsRead += job.blobs;
         waitNanos += System.nanoTime() - t0;
     }
 

@@ -27,6 +27,7 @@ final class CatFileBlobs implements AutoCloseable {
     private final OutputStream in;
     private final InputStream out;
     private byte[] buffer = new byte[1 << 16];
+    private final byte[] scratch = new byte[1 << 13];
 
     private CatFileBlobs(Process process) {
         this.process = process;
@@ -157,16 +158,17 @@ final class CatFileBlobs implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads past {@code n} bytes. Read, not skipped: once the buffer is empty, {@code skip} goes to the pipe itself,
+     * a system call for the one newline after each object, where a read fills the buffer with what comes next.
+     */
     private void skip(long n) throws IOException {
         while (n > 0) {
-            long s = out.skip(n);
-            if (s <= 0) {
-                if (out.read() < 0) {
-                    throw new IOException("git cat-file ended early");
-                }
-                s = 1;
+            int r = n == 1 ? (out.read() < 0 ? -1 : 1) : out.read(scratch, 0, (int) Math.min(n, scratch.length));
+            if (r < 0) {
+                throw new IOException("git cat-file ended early");
             }
-            n -= s;
+            n -= r;
         }
     }
 

@@ -136,6 +136,31 @@ class CompositionEngineTest {
     }
 
     @Test
+    void aBlobUnderTwoLanguagesIsReadOnceAndCountedAsEach() throws Exception {
+        try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
+            TestRepos.Snapshot s = snapshot();
+            // 150 contents, each as Python (a comment and a code line) and as C (two code lines): 300 keys, more
+            // than one reader's chunk
+            for (int f = 0; f < 150; f++) {
+                s.file("py/f" + f + ".py", "# " + f + "\nx\n");
+                s.file("c/f" + f + ".c", "# " + f + "\nx\n");
+            }
+            t.commit(s);
+            try (GitRepo repo = GitRepo.open(t.dir())) {
+                Revision head = repo.resolve("HEAD");
+                CompositionEngine e = engine(repo, ScanOptions.DEFAULTS, new FactsCache());
+                Composition c = e.compose(List.of(head)).get(head);
+                assertThat(c.row("Python").files()).isEqualTo(150);
+                assertThat(c.row("Python").comment()).isEqualTo(150);
+                assertThat(c.row("Python").code()).isEqualTo(150);
+                assertThat(c.row("C").files()).isEqualTo(150);
+                assertThat(c.row("C").code()).isEqualTo(300);
+                assertThat(e.stats().blobsRead()).as("each content read once").isEqualTo(150);
+            }
+        }
+    }
+
+    @Test
     void batchesReadWhileTheNextIsWalkedComposeAsOneBatchDoes() throws Exception {
         try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
             TestRepos.Snapshot s = snapshot()
