@@ -157,9 +157,10 @@ final class BlobReaders implements AutoCloseable {
     Job submit(Map<FactsKey, Detection> work) {
         List<Map.Entry<FactsKey, Detection>> list = new ArrayList<>(work.entrySet());
         if (list.size() >= SORTED_FROM) {
-            repo.sortByStorageOrder(list, e -> e.getKey().blob());
+            repo.sortByStorageOrder(list, e -> e.getKey().blob()); // which puts a blob's keys together
+        } else {
+            list = groupedByBlob(list);
         }
-        list = groupedByBlob(list);
         int blobs = 0;
         for (int i = 0; i < list.size(); i++) {
             if (i == 0 || !sameBlob(list, i - 1, i)) {

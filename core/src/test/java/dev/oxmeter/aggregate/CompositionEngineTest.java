@@ -135,27 +135,34 @@ class CompositionEngineTest {
         }
     }
 
-    @Test
-    void aBlobUnderTwoLanguagesIsReadOnceAndCountedAsEach() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} contents, packed: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"150, false", "1500, false", "1500, true"})
+    void aBlobUnderTwoLanguagesIsReadOnceAndCountedAsEach(int contents, boolean packed) throws Exception {
         try (TestRepos t = TestRepos.bare(tmp.resolve("r.git"))) {
             TestRepos.Snapshot s = snapshot();
-            // 150 contents, each as Python (a comment and a code line) and as C (two code lines): 300 keys, more
-            // than one reader's chunk
-            for (int f = 0; f < 150; f++) {
+            // each content as Python (a comment and a code line) and as C (two code lines): 300 keys span more than
+            // one reader's chunk; 3,000 are read in storage order, from a pack or (loose) in object-id order
+            for (int f = 0; f < contents; f++) {
                 s.file("py/f" + f + ".py", "# " + f + "\nx\n");
                 s.file("c/f" + f + ".c", "# " + f + "\nx\n");
             }
             t.commit(s);
+            if (packed) {
+                Process gc = new ProcessBuilder("git", "-C", t.dir().toString(), "gc", "-q")
+                        .redirectErrorStream(true).start();
+                gc.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                assertThat(gc.waitFor()).isZero();
+            }
             try (GitRepo repo = GitRepo.open(t.dir())) {
                 Revision head = repo.resolve("HEAD");
                 CompositionEngine e = engine(repo, ScanOptions.DEFAULTS, new FactsCache());
                 Composition c = e.compose(List.of(head)).get(head);
-                assertThat(c.row("Python").files()).isEqualTo(150);
-                assertThat(c.row("Python").comment()).isEqualTo(150);
-                assertThat(c.row("Python").code()).isEqualTo(150);
-                assertThat(c.row("C").files()).isEqualTo(150);
-                assertThat(c.row("C").code()).isEqualTo(300);
-                assertThat(e.stats().blobsRead()).as("each content read once").isEqualTo(150);
+                assertThat(c.row("Python").files()).isEqualTo(contents);
+                assertThat(c.row("Python").comment()).isEqualTo(contents);
+                assertThat(c.row("Python").code()).isEqualTo(contents);
+                assertThat(c.row("C").files()).isEqualTo(contents);
+                assertThat(c.row("C").code()).isEqualTo(2L * contents);
+                assertThat(e.stats().blobsRead()).as("each content read once").isEqualTo(contents);
             }
         }
     }
