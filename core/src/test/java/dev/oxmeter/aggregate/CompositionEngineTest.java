@@ -148,10 +148,7 @@ class CompositionEngineTest {
             }
             t.commit(s);
             if (packed) {
-                Process gc = new ProcessBuilder("git", "-C", t.dir().toString(), "gc", "-q")
-                        .redirectErrorStream(true).start();
-                gc.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-                assertThat(gc.waitFor()).isZero();
+                dev.oxmeter.source.GitCli.git(t.dir(), "gc", "-q");
             }
             try (GitRepo repo = GitRepo.open(t.dir())) {
                 Revision head = repo.resolve("HEAD");
